@@ -1,0 +1,209 @@
+package followup
+
+import (
+	"sync"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/trappe-dk/trappe/ladder"
+)
+
+// Sources cited by the shipped rule sets.
+const (
+	SourceKompendium = "Herningmodellen 1.0 — kompendium, 'Opfølgninger ved socialrådgivere med myndighed' (26.11.2015), s. 32–35; KORA 2017, Tabel 5.1"
+	SourceSEL70      = "SEL § 70, stk. 1 (til 31.12.2023)"
+	SourceSEL148     = "SEL § 148, stk. 2 (til 31.12.2023)"
+	SourceBL95       = "BL §§ 95–96 (tidl. SEL § 70)"
+	SourceBL156      = "BL § 156, stk. 5 (tidl. SEL § 148)"
+)
+
+// BarnetsLovEffective is the day Barnets Lov took over the children's
+// provisions of Serviceloven: 1 January 2024.
+var BarnetsLovEffective = date.New(2024, time.January, 1)
+
+var (
+	inPerson = ModesOf(InPerson)
+	standard = Content{ChildConversation: Required, Modes: inPerson, Decides: []Decision{NewGoals},
+		Participants: []string{"barn/ung", "forældre", "udfører", "rådgiver"}}
+)
+
+func meeting(participants []string, place string, note Text, decides ...Decision) Content {
+	return Content{ChildConversation: Required, Modes: inPerson, Participants: participants, Place: place,
+		Decides: append([]Decision{NewGoals}, decides...), Note: note}
+}
+
+var startNote = Text{
+	Da: "Udføreren indkalder til opstartsmødet; derefter indkalder rådgiveren. Næste opfølgning aftales på mødet.",
+	En: "The provider convenes the start-up meeting; afterwards the case worker convenes. The next follow-up is agreed at the meeting.",
+}
+
+func herningSpec() RuleSetSpec {
+	std := standard
+	start := standard
+	start.Note = startNote
+	youth := []string{"ung", "kontaktperson", "rådgiver"}
+	centre := []string{"ung", "forældre (inviteres)", "centret", "rådgiver"}
+	fam := []string{"familie", "Familiecenteret", "rådgiver"}
+	mst := []string{"MST", "familie", "ung", "rådgiver"}
+	priv := []string{"barn/ung", "privat kontaktperson", "rådgiver", "forældre (inviteres for yngre børn; høres altid)"}
+	eft := []string{"ung", "rådgiver", "forældre (kan orienteres telefonisk)"}
+	return RuleSetSpec{
+		Name:      "Herning Kommune — opfølgningskrav",
+		Layer:     Municipal,
+		Effective: date.New(2015, time.November, 26),
+		Source:    SourceKompendium,
+		Rules: []Rule{
+			{ID: "H-INST", Name: Text{"Anbringelse på institution", "Placement in an institution"}, Source: SourceKompendium,
+				Fixed:     []Fixed{{At: Weeks(2), Kind: FollowUp, Content: start}},
+				Recurring: []Phase{{Every: Weeks(6), Kind: FollowUp, Cycle: []Content{std}}}},
+			{ID: "H-PLEJE", Name: Text{"Anbringelse i professionel plejefamilie eller netværksplejefamilie", "Placement in a professional or network foster family"}, Source: SourceKompendium,
+				Fixed: []Fixed{{At: Weeks(2), Kind: FollowUp, Content: start}},
+				Recurring: []Phase{
+					{Every: Weeks(6), Until: Months(12), Kind: FollowUp, Cycle: []Content{std}},
+					{Every: Months(3), Kind: FollowUp, Cycle: []Content{std}},
+				}},
+			{ID: "H-EGET", Name: Text{"Anbringelse på eget værelse", "Placement in own room"}, Source: SourceKompendium,
+				Fixed:     []Fixed{{At: Weeks(2), Kind: FollowUp, Content: start}},
+				Recurring: []Phase{{Every: Weeks(6), Kind: FollowUp, Cycle: []Content{std}}}},
+			{ID: "H-KORT", Name: Text{"Korttidsanbringelse (Hedebocenteret, Toften)", "Short-term placement (Hedebocenteret, Toften)"}, Source: SourceKompendium,
+				Recurring: []Phase{{Every: Weeks(4), Kind: FollowUp, Cycle: []Content{std}}}},
+			{ID: "H-FOREB", Name: Text{"Forebyggende foranstaltninger efter SEL § 52", "Preventive measures under SEL § 52"}, Source: SourceKompendium,
+				Fixed: []Fixed{
+					{At: Weeks(4), Kind: FollowUp, Content: start},
+					{At: Months(6), Kind: StatusFollowUp, Content: meeting(std.Participants, "", Text{
+						Da: "Status på om indsatsen skal fortsætte, og tidshorisont for afslutning.",
+						En: "Status on whether the measure continues, and the time frame for ending it."}, Continuation, TimeFrame)},
+				},
+				Recurring: []Phase{{Every: Months(3), Kind: FollowUp, Cycle: []Content{std}}}},
+			{ID: "H-MST", Name: Text{"MST og MST-CM", "MST and MST-CM"}, Source: SourceKompendium,
+				Fixed: []Fixed{
+					{At: Weeks(4), Kind: FollowUp, Content: meeting(mst, "hos MST", Text{})},
+					{At: Weeks(8), Kind: FollowUp, Content: meeting(mst, "hos MST", Text{})},
+					{At: Months(3), Kind: FollowUp, Content: meeting(mst, "hos MST", Text{Da: "Herunder forslag til videre forløb.", En: "Including a proposal for a further course."}, FurtherCourse)},
+					{At: Months(5), Kind: CourseEnd, Content: Content{ChildConversation: Optional, Note: Text{Da: "MST-forløbet afsluttes.", En: "The MST course ends."}}},
+				}},
+			{ID: "H-KONTAKT", Name: Text{"Kontaktperson / ambulant behandling", "Contact person / outpatient treatment"}, Source: SourceKompendium,
+				Fixed: []Fixed{
+					{At: Weeks(4), Kind: FollowUp, Content: meeting(youth, "", Text{})},
+					{At: Months(3), Kind: FollowUp, Content: meeting(centre, "på centret", Text{Da: "Status og behandlingsplan; forældre inviteres.", En: "Status and treatment plan; parents invited."}, TreatmentPlan)},
+					{At: Months(6), Kind: FollowUp, Content: meeting(youth, "", Text{Da: "Forslag til tidshorisont.", En: "Proposal for a time frame."}, TimeFrame)},
+					{At: Months(9), Kind: FollowUp, Content: meeting(centre, "på centret", Text{Da: "Forældre inviteres.", En: "Parents invited."}, TreatmentPlan)},
+				},
+				Recurring: []Phase{{Every: Months(3), Kind: FollowUp, Cycle: []Content{
+					meeting(youth, "", Text{Da: "Forslag til tidshorisont.", En: "Proposal for a time frame."}, TimeFrame),
+					meeting(centre, "på centret", Text{Da: "Forældre inviteres.", En: "Parents invited."}, TreatmentPlan),
+				}}}},
+			{ID: "H-FAMCENTER", Name: Text{"Familiebehandling på Familiecenteret", "Family treatment at the family centre"}, Source: SourceKompendium,
+				Fixed: []Fixed{
+					{At: Weeks(4), Kind: FollowUp, Content: meeting(fam, "på Familiecenteret", Text{Da: "4 uger efter behandlingsstart; planen konkretiseres.", En: "4 weeks after treatment starts; the plan is made concrete."})},
+					{At: Months(3), Kind: FollowUp, Content: meeting([]string{"familie", "rådgiver"}, "", Text{})},
+					{At: Months(6), Kind: FollowUp, Content: meeting(fam, "på Familiecenteret", Text{Da: "Støtte efter endt behandling.", En: "Support after treatment ends."}, AfterSupport)},
+					{At: Months(8), Kind: StatusReport, Content: Content{ChildConversation: Optional, Note: Text{Da: "Statusrapport modtages fra Familiecenteret.", En: "A status report is received from the family centre."}}},
+				}},
+			{ID: "H-PRIVKONTAKT", Name: Text{"Privat kontaktperson", "Private contact person"}, Source: SourceKompendium,
+				Fixed: []Fixed{
+					{At: Weeks(4), Kind: FollowUp, Content: meeting(priv, "", Text{})},
+					{At: Months(3), Kind: FollowUp, Content: meeting(priv, "", Text{})},
+					{At: Months(6), Kind: FollowUp, Content: meeting(priv, "", Text{})},
+				},
+				Recurring: []Phase{{Every: Months(3), Kind: FollowUp, Cycle: []Content{meeting(priv, "", Text{})}}}},
+			{ID: "H-EFTERSKOLE", Name: Text{"Efterskoleophold som støtte", "Efterskole stay as support"}, Source: SourceKompendium,
+				Fixed: []Fixed{
+					{At: Weeks(4), Kind: FollowUp, Content: meeting(eft, "", Text{})},
+					{At: Months(3), Kind: FollowUp, Content: meeting(eft, "", Text{})},
+					{At: Months(6), Kind: FollowUp, Content: meeting(eft, "", Text{Da: "Indhent status fra skolen til beslutning om støtte det næste år.", En: "Obtain a status from the school to decide support for the next year."}, NextYearSupport)},
+				},
+				Recurring: []Phase{{Every: Months(3), Kind: FollowUp, Cycle: []Content{meeting(eft, "", Text{})}}}},
+		},
+		Exceptions: []Exception{
+			{ID: "X-BARNDOM", Name: Text{"Barndomsanbringelse i plejefamilie", "Childhood placement in a foster family"},
+				When: Text{
+					Da: "Plejefamilie (netværk eller professionel), hvor forældrenes kompetencer er vurderet, barnet ikke skal hjem, og barnets interesse taler for det (typisk: trives og finder de hyppige samtaler mærkelige).",
+					En: "Foster family (network or professional) where the parents' capacity is assessed, the child will not return home and the child's interest speaks for it (typically: thriving, finds the frequent talks odd)."},
+				Source: SourceKompendium, AppliesTo: []string{"H-PLEJE"}, Relaxes: "extra",
+				AddModes: ModesOf(Phone, Mail), ChildConversationOptional: true},
+			{ID: "X-FJERN", Name: Text{"Ung anbragt over 50 km fra kommunen", "Youth placed more than 50 km away"},
+				When:   Text{Da: "Unge anbragt mere end 50 km fra kommunen.", En: "Youth placed more than 50 km from the municipality."},
+				Source: SourceKompendium, AppliesTo: []string{"H-INST", "H-PLEJE", "H-EGET", "H-KORT"}, Relaxes: "extra",
+				AddModes: ModesOf(Phone)},
+			{ID: "X-EFTERSKOLE", Name: Text{"Efterskoleophold efter SEL § 52", "Efterskole stay under SEL § 52"},
+				When:   Text{Da: "Efterskoleophold som støtte efter SEL § 52.", En: "An efterskole stay as support under SEL § 52."},
+				Source: SourceKompendium, AppliesTo: []string{"H-EFTERSKOLE"}, Relaxes: "extra",
+				AddModes: ModesOf(Phone)},
+		},
+	}
+}
+
+func serviceLovenSpec() RuleSetSpec {
+	return RuleSetSpec{
+		Name:      "Serviceloven — opfølgning (SEL § 70, § 148)",
+		Layer:     Statutory,
+		Effective: date.New(2011, time.January, 1),
+		Until:     date.New(2023, time.December, 31),
+		Source:    "Lov om social service; Barnets Reform (2011)",
+		Statutory: &StatutoryRules{
+			FollowUp: StatutoryFollowUp{ID: "SEL-70", Source: SourceSEL70,
+				Name:  Text{"Opfølgning senest 3 måneder efter iværksættelse, derefter mindst hver 6. måned", "Follow-up at the latest 3 months after the start, then at most 6 months apart"},
+				First: Months(3), Then: Months(6),
+				Covers: []ladder.Basis{ladder.BasisSupport, ladder.BasisPlacement}},
+			Visits: &StatutoryVisits{ID: "SEL-148", Source: SourceSEL148, PerYear: 2, Every: Months(6),
+				Name: Text{"Personligt tilsyn mindst 2 gange om året med samtale med barnet", "Personal supervision at least twice a year with a conversation with the child"}},
+		},
+	}
+}
+
+func barnetsLovSpec() RuleSetSpec {
+	return RuleSetSpec{
+		Name:      "Barnets Lov — opfølgning (BL §§ 95–96, § 156)",
+		Layer:     Statutory,
+		Effective: BarnetsLovEffective,
+		Source:    "Barnets Lov, LBK nr. 282 af 17/03/2025",
+		Statutory: &StatutoryRules{
+			FollowUp: StatutoryFollowUp{ID: "BL-95", Source: SourceBL95,
+				Name: Text{"Første opfølgning senest 3 måneder efter iværksættelse (eller ved afslutning af en sideløbende undersøgelse); derefter som kommunen har besluttet",
+					"First follow-up at the latest 3 months after the start (or when an assessment run alongside ends); then as the municipality decided"},
+				First: Months(3), FirstByAssessmentEnd: true,
+				Covers: []ladder.Basis{ladder.BasisSupport, ladder.BasisPlacement}},
+			Visits: &StatutoryVisits{ID: "BL-156", Source: SourceBL156, PerYear: 2, Every: Months(6),
+				Name: Text{"Mindst 2 tilsynsbesøg om året på anbringelsesstedet med samtale med barnet", "At least two supervision visits a year at the placement with a conversation with the child"}},
+		},
+	}
+}
+
+var (
+	shippedOnce sync.Once
+	selSet      *RuleSet
+	blSet       *RuleSet
+	herningSet  *RuleSet
+	herningReg  *Regime
+)
+
+func buildShipped() {
+	selSet = MustRuleSet(serviceLovenSpec())
+	blSet = MustRuleSet(barnetsLovSpec())
+	herningSet = MustRuleSet(herningSpec())
+	r, err := NewRegime(herningSet, selSet, blSet)
+	if err != nil {
+		panic(err) // the shipped data is checked by the tests
+	}
+	herningReg = r
+}
+
+// ServiceLoven returns the statutory rule set of Serviceloven (in force
+// until 31 December 2023): SEL § 70's chain of 3 then 6 months and the
+// twice-yearly personal supervision of placements (SEL § 148).
+func ServiceLoven() *RuleSet { shippedOnce.Do(buildShipped); return selSet }
+
+// BarnetsLov returns the statutory rule set of Barnets Lov (from 1 January
+// 2024): the first follow-up within 3 months (BL § 95), then the
+// municipality's decided cadence, and two supervision visits a year at the
+// placement (BL § 156, stk. 5).
+func BarnetsLov() *RuleSet { shippedOnce.Do(buildShipped); return blSet }
+
+// HerningRules returns Herning's municipal rule set: the ten rules H-INST …
+// H-EFTERSKOLE and the exceptions X-BARNDOM, X-FJERN, X-EFTERSKOLE.
+func HerningRules() *RuleSet { shippedOnce.Do(buildShipped); return herningSet }
+
+// Herning returns the regime of Herning's rules layered on both statutory
+// rule sets.
+func Herning() *Regime { shippedOnce.Do(buildShipped); return herningReg }

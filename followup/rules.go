@@ -1,0 +1,612 @@
+package followup
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/rickb777/date/v2"
+	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/finding"
+)
+
+// Text is a short text in Danish and English.
+type Text struct {
+	Da string `json:"da"`
+	En string `json:"en"`
+}
+
+// In returns the text in "da" or, for anything else, English.
+func (t Text) In(lang string) string {
+	if lang == "da" {
+		return t.Da
+	}
+	return t.En
+}
+
+// Content is what an item requires: the child conversation, the allowed
+// modes, who takes part, where, and what is decided. At every follow-up the
+// child is talked with and it is decided whether new goals go into the plan
+// (Kompendium s. 32).
+type Content struct {
+	ChildConversation ChildTalk  `json:"childConversation"`
+	Modes             Modes      `json:"modes"`
+	Participants      []string   `json:"participants,omitempty"` // Danish role names
+	Place             string     `json:"place,omitempty"`        // Danish, e.g. "på Familiecenteret"
+	Decides           []Decision `json:"decides,omitempty"`
+	Note              Text       `json:"note,omitempty"`
+}
+
+func (c Content) clone() Content {
+	c.Participants = slices.Clone(c.Participants)
+	c.Decides = slices.Clone(c.Decides)
+	return c
+}
+
+// Fixed is an item at a fixed offset from the measure's start.
+type Fixed struct {
+	At      Span    `json:"at"`
+	Kind    Kind    `json:"kind"`
+	Content Content `json:"content"`
+}
+
+// Phase is a recurring follow-up: Every after the previous follow-up (held
+// date if held, else due date). The phase applies while the previous
+// follow-up lies before start + Until; a zero Until never ends. The items'
+// contents are taken from Cycle in turn (Cycle[0], Cycle[1], …, Cycle[0], …).
+type Phase struct {
+	Every Span      `json:"every"`
+	Until Span      `json:"until,omitzero"`
+	Kind  Kind      `json:"kind"`
+	Cycle []Content `json:"cycle"`
+}
+
+// Rule is one municipal follow-up rule, such as H-INST: fixed items from the
+// start and recurring phases from the previous follow-up.
+type Rule struct {
+	ID        string  `json:"id"`
+	Name      Text    `json:"name"`
+	Source    string  `json:"source"`
+	Fixed     []Fixed `json:"fixed,omitempty"`
+	Recurring []Phase `json:"recurring,omitempty"`
+}
+
+func (r Rule) clone() Rule {
+	f := make([]Fixed, len(r.Fixed))
+	for i, x := range r.Fixed {
+		x.Content = x.Content.clone()
+		f[i] = x
+	}
+	p := make([]Phase, len(r.Recurring))
+	for i, x := range r.Recurring {
+		cy := make([]Content, len(x.Cycle))
+		for j, c := range x.Cycle {
+			cy[j] = c.clone()
+		}
+		x.Cycle = cy
+		p[i] = x
+	}
+	r.Fixed, r.Recurring = f, p
+	return r
+}
+
+// Exception is a municipal exception (undtagelse) that relaxes the extra,
+// non-statutory follow-ups of the rules it applies to. It must be approved
+// by the team leader on each measure. It never moves a date and never
+// touches a statutory item.
+type Exception struct {
+	ID        string   `json:"id"`
+	Name      Text     `json:"name"`
+	When      Text     `json:"when"` // when it may be granted
+	Source    string   `json:"source"`
+	AppliesTo []string `json:"appliesTo"` // rule ids
+	// Relaxes must be "extra": exceptions relax only the follow-ups beyond
+	// the law's. Any other value is rejected, which keeps a rule set from
+	// relaxing the statutory floor.
+	Relaxes string `json:"relaxes"`
+	// AddModes are allowed in addition to the rule's modes on extra items.
+	AddModes Modes `json:"addModes,omitempty"`
+	// ChildConversationOptional lets extra items go without a child
+	// conversation.
+	ChildConversationOptional bool `json:"childConversationOptional,omitempty"`
+}
+
+func (e Exception) clone() Exception {
+	e.AppliesTo = slices.Clone(e.AppliesTo)
+	return e
+}
+
+// StatutoryFollowUp is the law's follow-up chain: the first follow-up at the
+// latest First after the start; after that at most Then apart. A zero Then
+// means the law sets no interval and the municipality decides (BL § 95).
+type StatutoryFollowUp struct {
+	ID     string `json:"id"`
+	Name   Text   `json:"name"`
+	Source string `json:"source"`
+	First  Span   `json:"first"`
+	Then   Span   `json:"then,omitzero"`
+	// FirstByAssessmentEnd: the first follow-up is due at the end of an
+	// assessment run alongside the measure, if that comes before First.
+	FirstByAssessmentEnd bool `json:"firstByAssessmentEnd,omitempty"`
+	// Covers lists the legal bases the chain applies to.
+	Covers []ladder.Basis `json:"covers"`
+}
+
+// StatutoryVisits is the law's supervision of placements: PerYear visits at
+// the placement with a conversation with the child. The scheduler keeps
+// visits at most Every apart, which gives at least PerYear in every year.
+type StatutoryVisits struct {
+	ID      string `json:"id"`
+	Name    Text   `json:"name"`
+	Source  string `json:"source"`
+	PerYear int    `json:"perYear"`
+	Every   Span   `json:"every"`
+}
+
+// StatutoryRules is the content of a statutory rule set.
+type StatutoryRules struct {
+	FollowUp StatutoryFollowUp `json:"followUp"`
+	Visits   *StatutoryVisits  `json:"visits,omitempty"`
+	// PhoneChildConversation says whether a child conversation by phone
+	// meets the statutory conversation on a follow-up. Whether it does
+	// under BL § 5 is unconfirmed, so it is a setting; a supervision visit
+	// is always in person at the placement.
+	PhoneChildConversation bool `json:"phoneChildConversation"`
+}
+
+// RuleSetSpec is the data of a rule set, as a vendor writes it in Go or
+// JSON. NewRuleSet validates it.
+type RuleSetSpec struct {
+	Name      string    `json:"name"`
+	Layer     Layer     `json:"layer"`
+	Effective date.Date `json:"effective"`       // first day in force
+	Until     date.Date `json:"until,omitempty"` // last day in force; zero: open
+	Source    string    `json:"source"`
+	// Municipal sets: rules and exceptions.
+	Rules      []Rule      `json:"rules,omitempty"`
+	Exceptions []Exception `json:"exceptions,omitempty"`
+	// Statutory sets: the law's chain and visits.
+	Statutory *StatutoryRules `json:"statutory,omitempty"`
+}
+
+// RuleSet is a validated, immutable set of follow-up rules: either the law
+// (a statutory set) or a municipality's practice (a municipal set). Build it
+// with NewRuleSet or json.Unmarshal; a nil or zero RuleSet has no rules.
+// Safe for concurrent use.
+type RuleSet struct {
+	spec  RuleSetSpec
+	rules map[string]int
+	excs  map[string]int
+}
+
+// NewRuleSet validates spec and returns the rule set. Every problem is
+// reported at once in a *finding.ListError. spec is copied; later changes to
+// its slices do not affect the rule set.
+func NewRuleSet(spec RuleSetSpec) (*RuleSet, error) {
+	spec = spec.clone()
+	if err := validateSpec(spec).Err("followup.NewRuleSet"); err != nil {
+		return nil, err
+	}
+	rs := &RuleSet{spec: spec, rules: map[string]int{}, excs: map[string]int{}}
+	for i, r := range spec.Rules {
+		rs.rules[r.ID] = i
+	}
+	for i, e := range spec.Exceptions {
+		rs.excs[e.ID] = i
+	}
+	return rs, nil
+}
+
+// MustRuleSet is NewRuleSet for package-level literals; it panics on error.
+func MustRuleSet(spec RuleSetSpec) *RuleSet {
+	rs, err := NewRuleSet(spec)
+	if err != nil {
+		panic(err)
+	}
+	return rs
+}
+
+func (s RuleSetSpec) clone() RuleSetSpec {
+	rules := make([]Rule, len(s.Rules))
+	for i, r := range s.Rules {
+		rules[i] = r.clone()
+	}
+	excs := make([]Exception, len(s.Exceptions))
+	for i, e := range s.Exceptions {
+		excs[i] = e.clone()
+	}
+	s.Rules, s.Exceptions = rules, excs
+	if s.Statutory != nil {
+		st := *s.Statutory
+		st.FollowUp.Covers = slices.Clone(st.FollowUp.Covers)
+		if st.Visits != nil {
+			v := *st.Visits
+			st.Visits = &v
+		}
+		s.Statutory = &st
+	}
+	return s
+}
+
+// Spec returns a deep copy of the rule set's data.
+func (rs *RuleSet) Spec() RuleSetSpec {
+	if rs == nil {
+		return RuleSetSpec{}
+	}
+	return rs.spec.clone()
+}
+
+// Name returns the rule set's name.
+func (rs *RuleSet) Name() string {
+	if rs == nil {
+		return ""
+	}
+	return rs.spec.Name
+}
+
+// Layer returns statutory or municipal.
+func (rs *RuleSet) Layer() Layer {
+	if rs == nil {
+		return 0
+	}
+	return rs.spec.Layer
+}
+
+// Effective returns the first day the set is in force.
+func (rs *RuleSet) Effective() date.Date {
+	if rs == nil {
+		return 0
+	}
+	return rs.spec.Effective
+}
+
+// InForce reports whether the set is in force on d.
+func (rs *RuleSet) InForce(d date.Date) bool {
+	return rs != nil && d >= rs.spec.Effective && (rs.spec.Until == 0 || d <= rs.spec.Until)
+}
+
+// Rule returns a copy of the rule with the given id.
+func (rs *RuleSet) Rule(id string) (Rule, bool) {
+	if rs == nil {
+		return Rule{}, false
+	}
+	i, ok := rs.rules[id]
+	if !ok {
+		return Rule{}, false
+	}
+	return rs.spec.Rules[i].clone(), true
+}
+
+// Rules returns copies of every rule, in the set's order.
+func (rs *RuleSet) Rules() []Rule {
+	if rs == nil {
+		return nil
+	}
+	out := make([]Rule, len(rs.spec.Rules))
+	for i, r := range rs.spec.Rules {
+		out[i] = r.clone()
+	}
+	return out
+}
+
+// Exception returns a copy of the exception with the given id.
+func (rs *RuleSet) Exception(id string) (Exception, bool) {
+	if rs == nil {
+		return Exception{}, false
+	}
+	i, ok := rs.excs[id]
+	if !ok {
+		return Exception{}, false
+	}
+	return rs.spec.Exceptions[i].clone(), true
+}
+
+// Exceptions returns copies of every exception, in the set's order.
+func (rs *RuleSet) Exceptions() []Exception {
+	if rs == nil {
+		return nil
+	}
+	out := make([]Exception, len(rs.spec.Exceptions))
+	for i, e := range rs.spec.Exceptions {
+		out[i] = e.clone()
+	}
+	return out
+}
+
+// Statutory returns a copy of the statutory content, or false for a
+// municipal set.
+func (rs *RuleSet) Statutory() (StatutoryRules, bool) {
+	if rs == nil || rs.spec.Statutory == nil {
+		return StatutoryRules{}, false
+	}
+	return *rs.spec.clone().Statutory, true
+}
+
+// String returns "name (layer, from effective)".
+func (rs *RuleSet) String() string {
+	if rs == nil {
+		return "followup.RuleSet(nil)"
+	}
+	return fmt.Sprintf("%s (%s, from %s)", rs.spec.Name, rs.spec.Layer, rs.spec.Effective)
+}
+
+// Equal reports whether two rule sets hold the same data.
+func (rs *RuleSet) Equal(other *RuleSet) bool {
+	a, err1 := json.Marshal(rs)
+	b, err2 := json.Marshal(other)
+	return err1 == nil && err2 == nil && string(a) == string(b)
+}
+
+// MarshalJSON writes the spec.
+func (rs *RuleSet) MarshalJSON() ([]byte, error) {
+	if rs == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(specJSON{RuleSetSpec: rs.spec, Effective: rs.spec.Effective.String(), Until: dateOrEmpty(rs.spec.Until)})
+}
+
+// specJSON writes and reads dates strictly as YYYY-MM-DD.
+type specJSON struct {
+	RuleSetSpec
+	Effective string `json:"effective"`
+	Until     string `json:"until,omitempty"`
+}
+
+func dateOrEmpty(d date.Date) string {
+	if d == 0 {
+		return ""
+	}
+	return d.String()
+}
+
+// UnmarshalJSON reads and validates a rule set; on error rs is unchanged and
+// the error lists every problem.
+func (rs *RuleSet) UnmarshalJSON(b []byte) error {
+	const op = "followup.RuleSet.UnmarshalJSON"
+	var j specJSON
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&j); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	spec := j.RuleSetSpec
+	var err error
+	if spec.Effective, err = ladder.ParseDate(j.Effective); err != nil {
+		return fmt.Errorf("%s: field \"effective\": %w", op, err)
+	}
+	if j.Until != "" {
+		if spec.Until, err = ladder.ParseDate(j.Until); err != nil {
+			return fmt.Errorf("%s: field \"until\": %w", op, err)
+		}
+	}
+	v, err := NewRuleSet(spec)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	*rs = *v
+	return nil
+}
+
+// ---- validation ----
+
+type specChecker struct {
+	list finding.List
+}
+
+func (c *specChecker) add(code, subject, da, en string) {
+	c.list = append(c.list, finding.Finding{Code: code, Severity: finding.Error, Subject: subject, Da: da, En: en})
+}
+
+func validateSpec(s RuleSetSpec) finding.List {
+	var c specChecker
+	if strings.TrimSpace(s.Name) == "" {
+		c.add("ruleset.name.missing", "", "Regelsættet mangler et navn.", "The rule set has no name.")
+	}
+	if !s.Layer.IsValid() {
+		c.add("ruleset.layer.invalid", s.Name, fmt.Sprintf("Ukendt lag %s: brug statutory eller municipal.", s.Layer), fmt.Sprintf("Unknown layer %s: use statutory or municipal.", s.Layer))
+	}
+	if s.Effective == 0 {
+		c.add("ruleset.effective.missing", s.Name, "Regelsættet mangler en ikrafttrædelsesdato.", "The rule set has no effective date.")
+	}
+	if s.Until != 0 && s.Until < s.Effective {
+		c.add("ruleset.until.before-effective", s.Name, fmt.Sprintf("Slutdatoen %s ligger før ikrafttrædelsen %s.", s.Until, s.Effective), fmt.Sprintf("The last day %s is before the effective date %s.", s.Until, s.Effective))
+	}
+	if strings.TrimSpace(s.Source) == "" {
+		c.add("ruleset.source.missing", s.Name, "Regelsættet mangler en kildehenvisning.", "The rule set cites no source.")
+	}
+	switch s.Layer {
+	case Statutory:
+		if len(s.Rules) > 0 || len(s.Exceptions) > 0 {
+			c.add("ruleset.statutory.has-municipal-rules", s.Name, "Et lovgrundlag kan ikke have kommunale regler eller undtagelser.", "A statutory set cannot hold municipal rules or exceptions.")
+		}
+		if s.Statutory == nil {
+			c.add("ruleset.statutory.missing", s.Name, "Lovgrundlaget mangler sine krav (statutory).", "The statutory set has no requirements (statutory).")
+		} else {
+			c.checkStatutory(s.Name, *s.Statutory)
+		}
+	case Municipal:
+		if s.Statutory != nil {
+			c.add("ruleset.municipal.has-statutory", s.Name, "Et kommunalt regelsæt kan ikke ændre lovkravene; fjern feltet statutory.", "A municipal set cannot change the statutory requirements; remove the statutory field.")
+		}
+		c.checkMunicipal(s)
+	}
+	return c.list
+}
+
+func (c *specChecker) checkSpan(subject, field string, sp Span, required bool) {
+	if sp.Months < 0 || sp.Days < 0 {
+		c.add("ruleset.period.negative", subject, fmt.Sprintf("%s: perioden %s er negativ.", field, sp), fmt.Sprintf("%s: the period %s is negative.", field, sp))
+	} else if required && sp.IsZero() {
+		c.add("ruleset.period.missing", subject, fmt.Sprintf("%s: mangler en periode (fx P6W).", field), fmt.Sprintf("%s: a period is missing (e.g. P6W).", field))
+	} else if sp.Months > MaxSpanMonths || sp.approxDays() > MaxSpanMonths*31 {
+		c.add("ruleset.period.too-long", subject, fmt.Sprintf("%s: perioden %s er over 10 år.", field, sp), fmt.Sprintf("%s: the period %s is longer than 10 years.", field, sp))
+	}
+}
+
+func (c *specChecker) checkStatutory(name string, st StatutoryRules) {
+	f := st.FollowUp
+	subj := f.ID
+	if err := ladder.CheckRuleID(f.ID); err != nil {
+		c.add("ruleset.id.malformed", name, fmt.Sprintf("Lovkravets id %q er ugyldigt.", f.ID), fmt.Sprintf("The statutory follow-up id %q is malformed.", f.ID))
+	}
+	if f.Source == "" {
+		c.add("ruleset.source.missing", subj, "Lovkravet mangler en paragrafhenvisning.", "The statutory follow-up cites no paragraph.")
+	}
+	c.checkSpan(subj, "first", f.First, true)
+	c.checkSpan(subj, "then", f.Then, false)
+	if len(f.Covers) == 0 {
+		c.add("ruleset.statutory.covers-nothing", subj, "Lovkravet dækker ingen indsatser (covers).", "The statutory follow-up covers no measures (covers).")
+	}
+	for _, b := range f.Covers {
+		if !b.IsValid() {
+			c.add("ruleset.statutory.basis-invalid", subj, fmt.Sprintf("Ukendt retsgrundlag %s.", b), fmt.Sprintf("Unknown legal basis %s.", b))
+		}
+	}
+	if v := st.Visits; v != nil {
+		if err := ladder.CheckRuleID(v.ID); err != nil || v.ID == f.ID {
+			c.add("ruleset.id.malformed", name, fmt.Sprintf("Tilsynskravets id %q er ugyldigt eller genbrugt.", v.ID), fmt.Sprintf("The supervision id %q is malformed or reused.", v.ID))
+		}
+		if v.Source == "" {
+			c.add("ruleset.source.missing", v.ID, "Tilsynskravet mangler en paragrafhenvisning.", "The supervision requirement cites no paragraph.")
+		}
+		c.checkSpan(v.ID, "every", v.Every, true)
+		if v.PerYear < 1 || v.PerYear > 52 {
+			c.add("ruleset.visits.per-year", v.ID, fmt.Sprintf("Antal besøg om året %d skal være 1–52.", v.PerYear), fmt.Sprintf("Visits a year %d must be 1–52.", v.PerYear))
+		} else if !v.Every.IsZero() && !(Span{Months: int32(v.PerYear) * v.Every.Months, Days: int32(v.PerYear) * v.Every.Days}).AtMost(Months(12)) {
+			c.add("ruleset.contradiction.visits", v.ID,
+				fmt.Sprintf("Besøg hver %s giver ikke %d besøg om året.", v.Every.Danish(), v.PerYear),
+				fmt.Sprintf("Visits every %s cannot give %d visits a year.", v.Every.English(), v.PerYear))
+		}
+	}
+}
+
+func (c *specChecker) checkContent(subject string, k Kind, ct Content) {
+	if !ct.ChildConversation.IsValid() {
+		c.add("ruleset.content.child-conversation", subject, "Angiv om børnesamtale er required eller optional.", "Say whether the child conversation is required or optional.")
+	}
+	if k.IsMeeting() && !ct.Modes.IsValid() {
+		c.add("ruleset.content.modes", subject, "Angiv hvordan opfølgningen holdes (in-person, phone, mail).", "Say how the follow-up is held (in-person, phone, mail).")
+	}
+	for _, d := range ct.Decides {
+		if !d.IsValid() {
+			c.add("ruleset.content.decision", subject, fmt.Sprintf("Ukendt beslutning %s.", d), fmt.Sprintf("Unknown decision %s.", d))
+		}
+	}
+}
+
+var municipalKinds = []Kind{FollowUp, StatusFollowUp, StatusReport, CourseEnd}
+
+func (c *specChecker) checkMunicipal(s RuleSetSpec) {
+	ids := map[string]bool{}
+	for i, r := range s.Rules {
+		subj := r.ID
+		if subj == "" {
+			subj = fmt.Sprintf("rules[%d]", i)
+		}
+		if err := ladder.CheckRuleID(r.ID); err != nil {
+			c.add("ruleset.id.malformed", subj, fmt.Sprintf("Regel-id %q er ugyldigt (store bogstaver, tal og bindestreg, fx H-INST).", r.ID), fmt.Sprintf("Rule id %q is malformed (upper case, digits and hyphens, e.g. H-INST).", r.ID))
+		}
+		if ids[r.ID] {
+			c.add("ruleset.id.duplicate", subj, fmt.Sprintf("Regel-id %q findes to gange.", r.ID), fmt.Sprintf("Rule id %q appears twice.", r.ID))
+		}
+		ids[r.ID] = true
+		if r.Source == "" {
+			c.add("ruleset.source.missing", subj, "Reglen mangler en kildehenvisning.", "The rule cites no source.")
+		}
+		if len(r.Fixed) == 0 && len(r.Recurring) == 0 {
+			c.add("ruleset.rule.empty", subj, "Reglen har hverken faste eller tilbagevendende opfølgninger.", "The rule has neither fixed nor recurring follow-ups.")
+		}
+		var courseEnd *Span
+		for j, f := range r.Fixed {
+			fs := fmt.Sprintf("%s/fixed[%d]", subj, j)
+			c.checkSpan(fs, "at", f.At, true)
+			if !slices.Contains(municipalKinds, f.Kind) {
+				c.add("ruleset.kind.not-municipal", fs, fmt.Sprintf("Typen %s kan ikke bruges i en kommunal regel.", f.Kind), fmt.Sprintf("Kind %s cannot be used in a municipal rule.", f.Kind))
+			}
+			c.checkContent(fs, f.Kind, f.Content)
+			if j > 0 && r.Fixed[j-1].At.approxDays() > f.At.approxDays() {
+				c.add("ruleset.contradiction.order", fs, "De faste opfølgninger skal stå i tidsorden.", "Fixed items must be in time order.")
+			}
+			if j > 0 && r.Fixed[j-1].At == f.At && r.Fixed[j-1].Kind == f.Kind {
+				c.add("ruleset.contradiction.duplicate-item", fs, fmt.Sprintf("To ens opfølgninger ved %s.", f.At), fmt.Sprintf("Two identical items at %s.", f.At))
+			}
+			if courseEnd != nil && f.At.approxDays() > courseEnd.approxDays() {
+				c.add("ruleset.contradiction.after-course-end", fs, "En opfølgning ligger efter forløbets afslutning.", "An item lies after the course ends.")
+			}
+			if f.Kind == CourseEnd {
+				at := f.At
+				courseEnd = &at
+			}
+		}
+		if courseEnd != nil && len(r.Recurring) > 0 {
+			c.add("ruleset.contradiction.course-end-recurs", subj, "Et forløb med afslutning kan ikke have tilbagevendende opfølgninger.", "A course that ends cannot recur.")
+		}
+		for j, p := range r.Recurring {
+			ps := fmt.Sprintf("%s/recurring[%d]", subj, j)
+			c.checkSpan(ps, "every", p.Every, true)
+			c.checkSpan(ps, "until", p.Until, false)
+			if p.Kind != FollowUp && p.Kind != StatusFollowUp {
+				c.add("ruleset.kind.not-recurring", ps, fmt.Sprintf("Typen %s kan ikke gentages; brug followup eller status.", p.Kind), fmt.Sprintf("Kind %s cannot recur; use followup or status.", p.Kind))
+			}
+			if len(p.Cycle) == 0 {
+				c.add("ruleset.recurring.no-content", ps, "Angiv indholdet af de tilbagevendende opfølgninger (cycle).", "Give the content of the recurring follow-ups (cycle).")
+			}
+			for k, ct := range p.Cycle {
+				c.checkContent(fmt.Sprintf("%s/cycle[%d]", ps, k), p.Kind, ct)
+			}
+			last := j == len(r.Recurring)-1
+			if p.Until.IsZero() && !last {
+				c.add("ruleset.contradiction.phase-order", ps, "Kun den sidste fase kan være uden slut (until).", "Only the last phase can be without an end (until).")
+			}
+			if j > 0 && !p.Until.IsZero() && p.Until.approxDays() <= r.Recurring[j-1].Until.approxDays() {
+				c.add("ruleset.contradiction.phase-order", ps, "Faserne skal slutte i tidsorden.", "Phases must end in time order.")
+			}
+		}
+	}
+	for i, e := range s.Exceptions {
+		subj := e.ID
+		if subj == "" {
+			subj = fmt.Sprintf("exceptions[%d]", i)
+		}
+		if err := ladder.CheckRuleID(e.ID); err != nil {
+			c.add("ruleset.id.malformed", subj, fmt.Sprintf("Undtagelsens id %q er ugyldigt (fx X-FJERN).", e.ID), fmt.Sprintf("Exception id %q is malformed (e.g. X-FJERN).", e.ID))
+		}
+		if ids[e.ID] {
+			c.add("ruleset.id.duplicate", subj, fmt.Sprintf("Id %q findes to gange.", e.ID), fmt.Sprintf("Id %q appears twice.", e.ID))
+		}
+		ids[e.ID] = true
+		if e.Source == "" {
+			c.add("ruleset.source.missing", subj, "Undtagelsen mangler en kildehenvisning.", "The exception cites no source.")
+		}
+		if e.Relaxes != "extra" {
+			c.add("ruleset.statutory.relaxed", subj,
+				fmt.Sprintf("Undtagelsen vil lempe %q; en undtagelse må kun lempe de ekstra opfølgninger (relaxes: \"extra\"), aldrig lovkravene.", e.Relaxes),
+				fmt.Sprintf("The exception would relax %q; an exception may only relax the extra follow-ups (relaxes: \"extra\"), never the statutory ones.", e.Relaxes))
+		}
+		if e.AddModes >= 1<<3 {
+			c.add("ruleset.content.modes", subj, "Ugyldige former i addModes.", "Invalid modes in addModes.")
+		}
+		if e.AddModes == 0 && !e.ChildConversationOptional {
+			c.add("ruleset.contradiction.relaxes-nothing", subj, "Undtagelsen lemper ingenting; angiv addModes eller childConversationOptional.", "The exception relaxes nothing; give addModes or childConversationOptional.")
+		}
+		if len(e.AppliesTo) == 0 {
+			c.add("ruleset.exception.applies-to-nothing", subj, "Undtagelsen gælder ingen regler (appliesTo).", "The exception applies to no rules (appliesTo).")
+		}
+	}
+	for i, e := range s.Exceptions {
+		subj := e.ID
+		if subj == "" {
+			subj = fmt.Sprintf("exceptions[%d]", i)
+		}
+		for _, id := range e.AppliesTo {
+			found := false
+			for _, r := range s.Rules {
+				found = found || r.ID == id
+			}
+			if !found {
+				c.add("ruleset.rule.unknown", subj, fmt.Sprintf("Undtagelsen henviser til den ukendte regel %q.", id), fmt.Sprintf("The exception refers to the unknown rule %q.", id))
+			}
+		}
+	}
+}
