@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -142,8 +143,12 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes, resolving the intervention in
 // the Default catalogue and validating like NewMeasure. On error m is
-// unchanged.
+// unchanged. JSON null leaves m unchanged, as encoding/json does for other
+// types.
 func (m *Measure) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
 	var j measureJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("ladder.Measure.UnmarshalJSON: %w", err)

@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -19,7 +20,8 @@ type Position struct {
 	On   date.Date
 	Step Step
 	// Active lists the measures in effect on the date, highest step first,
-	// then by start date, then by id.
+	// then by start date, then by id (then intervention code and end date,
+	// should ids repeat).
 	Active []Measure
 }
 
@@ -35,21 +37,27 @@ func PositionAt(measures []Measure, on date.Date) Position {
 			}
 		}
 	}
-	slices.SortFunc(p.Active, compareMeasures)
+	slices.SortStableFunc(p.Active, compareMeasures)
 	return p
 }
 
+// compareMeasures orders highest step first, then by start date, id,
+// intervention code and end date, so that the order does not depend on the
+// order of the input even when ids repeat.
 func compareMeasures(a, b Measure) int {
 	if c := b.iv.Step.Compare(a.iv.Step); c != 0 {
 		return c
 	}
-	if a.start != b.start {
-		if a.start < b.start {
-			return -1
-		}
-		return 1
+	if c := cmp.Compare(a.start, b.start); c != 0 {
+		return c
 	}
-	return strings.Compare(a.id, b.id)
+	if c := strings.Compare(a.id, b.id); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.iv.Code, b.iv.Code); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.end, b.end)
 }
 
 // topCodes returns the sorted, de-duplicated intervention codes on the

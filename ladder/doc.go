@@ -1,0 +1,83 @@
+// Package ladder encodes the intervention ladder (indsatstrappen) of the
+// Herning model: where a child's measures sit, where the child stands on a
+// given day, and how the child moved between steps over a period.
+//
+// # The steps
+//
+// The ladder has six steps standing on ordinary everyday life (hverdagsliv),
+// the ground a child with no targeted measure stands on and the place the
+// work aims to bring every child back to. From least to most intrusive:
+// early help in universal services (almen), preventive measures
+// (forebyggende), home-based measures (hjemmebaserede foranstaltninger),
+// placement in kinship or network care (netvaerk), placement in a foster
+// family (plejefamilie) and placement in an institution (institution). See
+// Socialstyrelsen, Strategisk ramme & Faglig retning, Figur 3 (p. 14), and
+// Ramme og retning — Partnerskab, Figur 2 (p. 7). [Step] is that order: its values
+// are the ranks 0–6 and compare with < and >; the zero value is
+// [EverydayLife].
+//
+// # Principles
+//
+// Herningmodellen 1.0 — kompendium (2015), section "Indsatstrappen" (dated
+// 16 Dec 2015), and the Strategisk ramme's section on the ladder set out the
+// rules this package keeps:
+//
+//   - A step measures how far a measure reaches into the child's everyday
+//     life and how far it takes the child from it. That is the only order.
+//     What a measure costs plays no part in where it sits, and a lower step
+//     is not necessarily the cheaper one, so nothing here orders or ranks by
+//     cost.
+//   - Every step may be used when the child needs it; the direction of the
+//     work is down the ladder, towards everyday life ([Step.Down]).
+//   - Measures (indsatser, foranstaltninger) combine across steps: a youth
+//     placed in a foster family may also attend an efterskole; a network
+//     placement may run beside a counselling course. [PositionAt] puts the
+//     child on the highest step among the measures active that day and
+//     lists all of them, because the lower ones still count.
+//   - Being under assessment (under afklaring or undersøgelse) is a status
+//     of the case, not a step; it has no Step value.
+//
+// # A step is not a legal category
+//
+// Whether a measure is legally a placement (anbringelse) is recorded apart
+// from its step. The home-based placements (hjemmebaserede anbringelser) —
+// own room, boarding school, efterskole, staffed shared flat — are
+// placements in law but sit on the home-based step (KORA 2017, §2.1 and
+// §4.3). A residential stay for the whole family (døgnfamiliebehandling)
+// counts on the institution step though the child is not placed. An
+// [Intervention] therefore carries its step, its placement flag, its legal
+// basis in Serviceloven and Barnets Lov ([Basis]) and the id of the
+// municipal follow-up rule it uses.
+//
+// # The catalogue
+//
+// [Default] is the catalogue of Herning's intervention types, each under a
+// stable code that case-management systems store and that never changes
+// meaning; [Catalogue.OnStep] lists the types on one step. A vendor adds
+// or overrides its own intervention types with [Catalogue.Extend], which
+// validates every entry and reports every problem at once, and leaves
+// Default as it was.
+//
+// # Measures, positions and moves
+//
+// A [Measure] is one intervention given to one child from a start date to an
+// optional end date. The end date is inclusive: a measure ending on 30 June
+// is in effect on 30 June and not on 1 July. Dates are
+// [github.com/rickb777/date/v2.Date] values (days, no time zone); nothing in
+// this package reads a clock, so "today" is always an argument.
+//
+// [TrajectoryOf] follows a child through a period: where it stood on the
+// first day, then each change of position, up, down or lateral (same step,
+// other interventions on it). A measure ending on 31 May and another
+// starting on 1 June is one change on 1 June; a gap between them passes
+// through everyday life. [Moves] keeps only the changes between steps, in
+// the sense of KORA 2017, Figur 4.1, which counts children who moved from
+// one step to another in a period and leaves out those who stayed on one
+// step throughout.
+//
+// Sources: Herning Kommune, Herningmodellen 1.0 — kompendium (2015); Pedersen &
+// Kloppenborg, Slutevaluering af Herning Kommunes Sverigesprogram (KORA
+// 2017); Socialstyrelsen, Strategisk ramme & Faglig retning; Socialstyrelsen,
+// Ramme og retning — Partnerskab om en tidligere forebyggende og mere
+// effektiv indsats.
+package ladder
