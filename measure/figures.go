@@ -1,0 +1,1064 @@
+// Key figures (nøgletal): child-years (årsbørn) and the placement mix, cases
+// per ladder step on a date, moves between steps in a period, cases per
+// worker, placement breakdowns (sammenbrud) and the SDQ total difficulties
+// score. kora.go compares two child-year snapshots the way KORA 2017 does and
+// holds the figures it published.
+
+package measure
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/gregorian"
+
+	"github.com/trappe-dk/trappe/ladder"
+)
+
+// Sources of the key figures. "KORA 2017" is Pedersen & Kloppenborg,
+// Slutevaluering af Herning Kommunes Sverigesprogram (April 2017); the page
+// numbers are the report's own.
+const (
+	srcAllPlaced   = "KORA 2017, Tabel 2.1, p. 15"
+	srcInstitution = "KORA 2017, Tabel 2.2, p. 16"
+	srcFamilyCare  = "KORA 2017, Tabel 2.3, p. 17"
+	srcHomeBased   = "KORA 2017, Tabel 4.1, p. 28"
+	srcStepCounts  = "KORA 2017, Figur 2.1, p. 14"
+	srcMoves       = "KORA 2017, Figur 4.1, p. 26"
+	srcBreakdowns  = "KORA 2017, Tabel 3.1, p. 22"
+	srcSDQ         = "KORA 2017, Tabel 3.3, p. 24"
+	srcCaseload    = "KORA 2017 §1, p. 8, and §5.2, p. 33"
+)
+
+// Explanation says what a key figure counted and where the definition comes
+// from, for a case worker or a report reader. The zero value explains
+// nothing.
+type Explanation struct {
+	// Figure is a stable id of the kind of figure, e.g. "aarsboern.anbragte".
+	Figure string `json:"figure"`
+	// Source cites the publication that defines the figure, e.g.
+	// "KORA 2017, Tabel 2.1, p. 15".
+	Source string `json:"source"`
+	// Da and En say, with the value, what was counted.
+	Da string `json:"da"`
+	En string `json:"en"`
+}
+
+// Message returns the text in the language "da" or "en" (anything else gives
+// English), followed by the source in parentheses.
+func (e Explanation) Message(lang string) string {
+	text := e.En
+	if lang == "da" {
+		text = e.Da
+	}
+	if e.Source == "" {
+		return text
+	}
+	return text + " (" + e.Source + ")"
+}
+
+// String returns the English message with its source.
+func (e Explanation) String() string { return e.Message("en") }
+
+// ---------------------------------------------------------------------------
+// Child-years (årsbørn)
+
+// MaxPeriodYears bounds the length of a period given to ChildYears and
+// CountMoves: to must fall before from plus this many calendar years.
+const MaxPeriodYears = 100
+
+// checkPeriod validates a period [from, to], both inclusive.
+func checkPeriod(op string, from, to date.Date) error {
+	switch {
+	case from == 0 || to == 0:
+		return fmt.Errorf("%s: zero date in period %s–%s", op, from, to)
+	case to < from:
+		return fmt.Errorf("%s: period end %s is before its start %s", op, to, from)
+	case to >= from.AddDate(MaxPeriodYears, 0, 0):
+		return fmt.Errorf("%s: period %s–%s is longer than %d years", op, from, to, MaxPeriodYears)
+	}
+	return nil
+}
+
+// PlacementGroup is a group of placement types whose child-years KORA 2017
+// reports together. Membership is derived from an intervention's data — its
+// step and its placement flag — not from a list of codes, so a vendor's own
+// interventions fall into the right group.
+//
+// The zero value is not a valid group.
+type PlacementGroup uint8
+
+const (
+	// AllPlaced is every measure that is legally a placement
+	// (Intervention.Placement), whatever its step (KORA 2017, Tabel 2.1).
+	// Non-placement measures, such as a residential stay for the whole
+	// family (doegnophold-familie), do not count.
+	AllPlaced PlacementGroup = 1 + iota
+	// InstitutionPlacements is placements on the institution step:
+	// døgninstitution, opholdssted, sikret institution, korttidsanbringelse
+	// (Tabel 2.2).
+	InstitutionPlacements
+	// FamilyCare is placements on the foster-family and network steps:
+	// plejefamilie, særlig plejefamilie and netværkspleje (Tabel 2.3).
+	FamilyCare
+	// NetworkCare is placements on the network step, netværkspleje; it is
+	// part of FamilyCare (Tabel 2.3).
+	NetworkCare
+	// HomeBasedPlacements is placements on the home-based step: own room,
+	// boarding school, efterskole as a placement, opgangsfællesskab
+	// (Tabel 4.1).
+	HomeBasedPlacements
+)
+
+const groupCount = int(HomeBasedPlacements) + 1
+
+type groupInfo struct{ code, da, en, source string }
+
+var groups = [groupCount]groupInfo{
+	AllPlaced:             {"anbragte", "Anbragte i alt", "All placements", srcAllPlaced},
+	InstitutionPlacements: {"institutionsanbragte", "Institutionsanbragte i alt", "Placements in institutions", srcInstitution},
+	FamilyCare:            {"familieplejeanbragte", "Familieplejeanbragte i alt", "Family care placements", srcFamilyCare},
+	NetworkCare:           {"netvaerksanbragte", "Netværkspleje", "Kinship and network care", srcFamilyCare},
+	HomeBasedPlacements:   {"hjemmebaseret-anbragte", "Hjemmebaserede anbringelser i alt", "Home-based placements", srcHomeBased},
+}
+
+// PlacementGroups returns every group in the order KORA 2017 reports them.
+func PlacementGroups() []PlacementGroup {
+	return []PlacementGroup{AllPlaced, InstitutionPlacements, FamilyCare, NetworkCare, HomeBasedPlacements}
+}
+
+// IsValid reports whether g is one of the defined groups.
+func (g PlacementGroup) IsValid() bool { return g >= AllPlaced && g <= HomeBasedPlacements }
+
+// String returns the stable code, e.g. "familieplejeanbragte", or a
+// diagnostic like "measure.PlacementGroup(9)".
+func (g PlacementGroup) String() string {
+	if !g.IsValid() {
+		return "measure.PlacementGroup(" + strconv.Itoa(int(g)) + ")"
+	}
+	return groups[g].code
+}
+
+// Danish returns the Danish label, e.g. "Familieplejeanbragte i alt".
+func (g PlacementGroup) Danish() string {
+	if !g.IsValid() {
+		return g.String()
+	}
+	return groups[g].da
+}
+
+// English returns the English label.
+func (g PlacementGroup) English() string {
+	if !g.IsValid() {
+		return g.String()
+	}
+	return groups[g].en
+}
+
+// Source cites the KORA 2017 table that reports the group.
+func (g PlacementGroup) Source() string {
+	if !g.IsValid() {
+		return ""
+	}
+	return groups[g].source
+}
+
+// Contains reports whether measures of the intervention count in the group.
+// Only placements count; the step decides the group.
+func (g PlacementGroup) Contains(iv ladder.Intervention) bool {
+	if !iv.Placement {
+		return false
+	}
+	switch g {
+	case AllPlaced:
+		return true
+	case InstitutionPlacements:
+		return iv.Step == ladder.Institution
+	case FamilyCare:
+		return iv.Step == ladder.FosterFamily || iv.Step == ladder.Network
+	case NetworkCare:
+		return iv.Step == ladder.Network
+	case HomeBasedPlacements:
+		return iv.Step == ladder.HomeBased
+	}
+	return false
+}
+
+// MarshalText returns the stable code.
+func (g PlacementGroup) MarshalText() ([]byte, error) {
+	if !g.IsValid() {
+		return nil, fmt.Errorf("measure.PlacementGroup.MarshalText: invalid group %d", uint8(g))
+	}
+	return []byte(groups[g].code), nil
+}
+
+// UnmarshalText parses a stable code; on error g is unchanged.
+func (g *PlacementGroup) UnmarshalText(text []byte) error {
+	v, err := ParsePlacementGroup(string(text))
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
+}
+
+// ParsePlacementGroup parses a stable group code such as "institutionsanbragte".
+func ParsePlacementGroup(code string) (PlacementGroup, error) {
+	for _, g := range PlacementGroups() {
+		if groups[g].code == code {
+			return g, nil
+		}
+	}
+	return 0, fmt.Errorf("measure.ParsePlacementGroup: unknown placement group %q", code)
+}
+
+// codeYears is the child-years of one intervention code.
+type codeYears struct {
+	iv    ladder.Intervention
+	years float64
+}
+
+// ChildYearFigures holds child-years (årsbørn) per intervention code and
+// per placement group, for one period (from ChildYears) or as entered from
+// a table (from NewChildYearFigures).
+//
+// A child-year is one child in a measure for a whole year: a child placed
+// for six months of a year counts about 0.5 (KORA 2017, Tabel 2.1 and its
+// note). ChildYears gives the exact day-count convention.
+//
+// ChildYearFigures is an immutable value. The zero value holds no
+// child-years and no period.
+type ChildYearFigures struct {
+	from, to date.Date
+	years    float64     // length of [from, to] in years; 0 when entered by hand
+	codes    []codeYears // sorted by code
+	groups   [groupCount]float64
+}
+
+// yearSeg is the part of a period that falls in one calendar year.
+type yearSeg struct {
+	first, last date.Date
+	leap        bool
+}
+
+// yearSegments splits [from, to] at the new years inside it.
+func yearSegments(from, to date.Date) []yearSeg {
+	var segs []yearSeg
+	for lo := from; lo <= to; {
+		y := lo.Year()
+		hi := min(date.New(y+1, 1, 1)-1, to)
+		segs = append(segs, yearSeg{first: lo, last: hi, leap: gregorian.IsLeap(y)})
+		lo = hi + 1
+	}
+	return segs
+}
+
+// dayCount is a number of days split by the length of the calendar year the
+// days fall in.
+type dayCount struct{ common, leap int64 }
+
+func (d dayCount) years() float64 { return float64(d.common)/365 + float64(d.leap)/366 }
+
+// add counts the days of [lo, hi] into d, using the period's year segments.
+func (d *dayCount) add(segs []yearSeg, lo, hi date.Date) {
+	i := sort.Search(len(segs), func(i int) bool { return segs[i].last >= lo })
+	for ; i < len(segs) && segs[i].first <= hi; i++ {
+		n := int64(min(hi, segs[i].last)-max(lo, segs[i].first)) + 1
+		if segs[i].leap {
+			d.leap += n
+		} else {
+			d.common += n
+		}
+	}
+}
+
+// ChildYears returns the child-years of the measures over the period
+// [from, to], both days inclusive, per intervention code and per placement
+// group.
+//
+// Day-count convention: every day a measure is in effect inside the period
+// counts 1/365 of a child-year, or 1/366 when the day falls in a leap year.
+// So a calendar year in a measure is exactly 1.0 child-year, leap or not;
+// 1 January–30 June 2015 (181 days) is 181/365 ≈ 0.4959 and 1 July–31
+// December 2015 (184 days) is 184/365 ≈ 0.5041, which sum to exactly 1.0.
+// Six calendar months are 181 to 184 days, so they count between 181/366 ≈
+// 0.4945 and 184/365 ≈ 0.5041: within 0.0055 of 0.5 (two days' worth),
+// which is what KORA's "placed six months counts 0.5" means. Days are
+// summed as integers per code and per group before dividing, so sums of
+// whole years are exact.
+//
+// Over a calendar year the result is KORA's figure: the number of full-year
+// placed children. Over a longer period it adds up (a child placed for two
+// whole years counts 2.0); divide by Years to get the average number in
+// care over the period.
+//
+// Every measure counts on its own. A child with two overlapping placements
+// counts in both on the days they overlap, because KORA reports child-years
+// per placement type; pass each measure once. The days of a measure outside
+// the period simply count 0, and a measure that does not overlap the period
+// contributes nothing (its code is not listed).
+//
+// Errors, all reported at once: a zero date, to before from, a period of
+// MaxPeriodYears years or more, an invalid (zero) measure, and one code
+// that stands for two different interventions among the measures.
+func ChildYears(measures []ladder.Measure, from, to date.Date) (ChildYearFigures, error) {
+	const op = "measure.ChildYears"
+	var errs []error
+	if err := checkPeriod(op, from, to); err != nil {
+		errs = append(errs, err)
+	}
+	for i, m := range measures {
+		if !m.IsValid() {
+			errs = append(errs, fmt.Errorf("%s: measure %d is invalid (zero); build measures with ladder.NewMeasure", op, i))
+		}
+	}
+	if len(errs) > 0 {
+		return ChildYearFigures{}, errors.Join(errs...)
+	}
+	segs := yearSegments(from, to)
+	type acc struct {
+		iv   ladder.Intervention
+		days dayCount
+	}
+	byCode := make(map[string]*acc)
+	for _, m := range measures {
+		if !m.Overlaps(from, to) {
+			continue
+		}
+		iv := m.Intervention()
+		a := byCode[iv.Code]
+		if a == nil {
+			a = &acc{iv: iv}
+			byCode[iv.Code] = a
+		} else if a.iv != iv {
+			errs = append(errs, fmt.Errorf("%s: measure %q: code %q stands for two different interventions (steps %s and %s)", op, m.ID(), iv.Code, a.iv.Step, iv.Step))
+			continue
+		}
+		lo, hi := max(from, m.Start()), to
+		if end, ok := m.End(); ok && end < hi {
+			hi = end
+		}
+		a.days.add(segs, lo, hi)
+	}
+	if len(errs) > 0 {
+		return ChildYearFigures{}, errors.Join(errs...)
+	}
+	var period dayCount
+	period.add(segs, from, to)
+	f := ChildYearFigures{from: from, to: to, years: period.years(), codes: make([]codeYears, 0, len(byCode))}
+	var groupDays [groupCount]dayCount
+	for _, a := range byCode {
+		f.codes = append(f.codes, codeYears{iv: a.iv, years: a.days.years()})
+		for _, g := range PlacementGroups() {
+			if g.Contains(a.iv) {
+				groupDays[g].common += a.days.common
+				groupDays[g].leap += a.days.leap
+			}
+		}
+	}
+	for g := range groupDays {
+		f.groups[g] = groupDays[g].years()
+	}
+	slices.SortFunc(f.codes, func(a, b codeYears) int { return strings.Compare(a.iv.Code, b.iv.Code) })
+	return f, nil
+}
+
+// NewChildYearFigures builds figures from child-years per intervention code,
+// as a statistics table gives them (KORA 2017 publishes child-years per
+// placement type, not the spans behind them). Each code is looked up in cat
+// (nil means ladder.Default()); the groups follow from the interventions.
+//
+// Errors, all reported at once and in code order: a code that is not in the
+// catalogue (wrapping ladder.ErrUnknownIntervention), and a value that is
+// negative, NaN or infinite. The map is not kept.
+func NewChildYearFigures(cat *ladder.Catalogue, byCode map[string]float64) (ChildYearFigures, error) {
+	const op = "measure.NewChildYearFigures"
+	if cat == nil {
+		cat = ladder.Default()
+	}
+	codes := make([]string, 0, len(byCode))
+	for code := range byCode {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	var f ChildYearFigures
+	var errs []error
+	for _, code := range codes {
+		v := byCode[code]
+		iv, ok := cat.Get(code)
+		if !ok {
+			errs = append(errs, fmt.Errorf("%s: %w %q", op, ladder.ErrUnknownIntervention, code))
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+			errs = append(errs, fmt.Errorf("%s: code %q: child-years %v is not a finite number ≥ 0", op, code, v))
+			continue
+		}
+		if !ok {
+			continue
+		}
+		f.codes = append(f.codes, codeYears{iv: iv, years: v})
+		for _, g := range PlacementGroups() {
+			if g.Contains(iv) {
+				f.groups[g] += v
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return ChildYearFigures{}, errors.Join(errs...)
+	}
+	return f, nil
+}
+
+// Period returns the period the figures were counted over, and false for
+// figures entered with NewChildYearFigures (or the zero value).
+func (f ChildYearFigures) Period() (from, to date.Date, ok bool) {
+	return f.from, f.to, f.from != 0
+}
+
+// Years returns the length of the period in years by the same day-count
+// convention (exactly 1 for a calendar year), or 0 without a period.
+func (f ChildYearFigures) Years() float64 { return f.years }
+
+// Codes returns the intervention codes that have child-years, sorted.
+func (f ChildYearFigures) Codes() []string {
+	out := make([]string, len(f.codes))
+	for i, c := range f.codes {
+		out[i] = c.iv.Code
+	}
+	return out
+}
+
+func (f ChildYearFigures) lookup(code string) (codeYears, bool) {
+	i, ok := slices.BinarySearchFunc(f.codes, code, func(c codeYears, code string) int { return strings.Compare(c.iv.Code, code) })
+	if !ok {
+		return codeYears{}, false
+	}
+	return f.codes[i], true
+}
+
+// Intervention returns the intervention behind a code in the figures.
+func (f ChildYearFigures) Intervention(code string) (ladder.Intervention, bool) {
+	c, ok := f.lookup(code)
+	return c.iv, ok
+}
+
+// Code returns the child-years of one intervention code (0 if absent).
+func (f ChildYearFigures) Code(code string) float64 {
+	c, _ := f.lookup(code)
+	return c.years
+}
+
+// Group returns the child-years of a placement group (0 for an invalid group).
+func (f ChildYearFigures) Group(g PlacementGroup) float64 {
+	if !g.IsValid() {
+		return 0
+	}
+	return f.groups[g]
+}
+
+// GroupPercent returns the group's share of all placed child-years in
+// percent (0–100), unrounded. ok is false when nothing is placed or g is
+// invalid.
+func (f ChildYearFigures) GroupPercent(g PlacementGroup) (pct float64, ok bool) {
+	if !g.IsValid() {
+		return 0, false
+	}
+	return percentOf(f.groups[g], f.groups[AllPlaced])
+}
+
+// CodePercent returns the code's share of all placed child-years in percent
+// (0–100), unrounded. ok is false when nothing is placed or when the code is
+// not a placement (its measures are not part of the total); a placement code
+// without child-years is 0 %.
+func (f ChildYearFigures) CodePercent(code string) (pct float64, ok bool) {
+	c, found := f.lookup(code)
+	if found && !c.iv.Placement {
+		return 0, false
+	}
+	return percentOf(c.years, f.groups[AllPlaced])
+}
+
+// sourceOf cites the table that reports an intervention's child-years: the
+// table of its placement group, else Tabel 2.1.
+func sourceOf(iv ladder.Intervention) string {
+	for _, g := range []PlacementGroup{InstitutionPlacements, FamilyCare, HomeBasedPlacements} {
+		if g.Contains(iv) {
+			return g.Source()
+		}
+	}
+	return srcAllPlaced
+}
+
+func percentOf(part, whole float64) (float64, bool) {
+	if whole <= 0 {
+		return 0, false
+	}
+	return 100 * part / whole, true
+}
+
+// periodText describes how the figures were counted, in Danish and English.
+func (f ChildYearFigures) periodText() (da, en string) {
+	if f.from == 0 {
+		return "indtastet pr. indsatstype", "entered per intervention type"
+	}
+	return fmt.Sprintf("i perioden %s–%s; hver indsats tæller sine dage i perioden, hver dag 1/365 årsbarn (1/366 i skudår)", f.from, f.to),
+		fmt.Sprintf("over %s–%s; each measure counts its days in the period, each day 1/365 child-year (1/366 in a leap year)", f.from, f.to)
+}
+
+// ExplainGroup says what the group's figure counted.
+func (f ChildYearFigures) ExplainGroup(g PlacementGroup) Explanation {
+	if !g.IsValid() {
+		return Explanation{Figure: "aarsboern." + g.String()}
+	}
+	pda, pen := f.periodText()
+	v := f.groups[g]
+	e := Explanation{
+		Figure: "aarsboern." + g.String(),
+		Source: g.Source(),
+		Da:     fmt.Sprintf("%s: %s årsbørn, %s.", g.Danish(), formatNumber(v, 2, "da"), pda),
+		En:     fmt.Sprintf("%s: %s child-years, %s.", g.English(), formatNumber(v, 2, "en"), pen),
+	}
+	if pct, ok := f.GroupPercent(g); ok && g != AllPlaced {
+		e.Da = strings.TrimSuffix(e.Da, ".") + fmt.Sprintf("; %d %% af alle anbragte årsbørn.", RoundPercent(pct))
+		e.En = strings.TrimSuffix(e.En, ".") + fmt.Sprintf("; %d %% of all placed child-years.", RoundPercent(pct))
+	}
+	return e
+}
+
+// ExplainCode says what the figure of one intervention code counted.
+func (f ChildYearFigures) ExplainCode(code string) Explanation {
+	pda, pen := f.periodText()
+	c, ok := f.lookup(code)
+	name, placed := code, "ikke en anbringelse, tæller ikke med i anbragte i alt"
+	placedEn := "not a placement, not part of all placements"
+	if ok {
+		name = c.iv.Danish
+		if c.iv.Placement {
+			placed, placedEn = "en anbringelse", "a placement"
+		}
+	}
+	return Explanation{
+		Figure: "aarsboern.indsats." + code,
+		Source: sourceOf(c.iv),
+		Da:     fmt.Sprintf("%s (%s, %s): %s årsbørn, %s.", name, code, placed, formatNumber(c.years, 2, "da"), pda),
+		En:     fmt.Sprintf("%s (%s, %s): %s child-years, %s.", name, code, placedEn, formatNumber(c.years, 2, "en"), pen),
+	}
+}
+
+// formatNumber formats x with dec decimals, with a decimal comma for "da".
+func formatNumber(x float64, dec int, lang string) string {
+	s := strconv.FormatFloat(x, 'f', dec, 64)
+	if lang == "da" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// ---------------------------------------------------------------------------
+// Children on the ladder: step counts and moves
+
+// Child is one child's case (børnesag) with all its measures, for the
+// figures that count children rather than measures. The zero value has no
+// id and is rejected.
+type Child struct {
+	ID       string
+	Measures []ladder.Measure
+}
+
+// checkChildren validates ids and measures of every child.
+func checkChildren(op string, children []Child) []error {
+	var errs []error
+	seen := make(map[string]bool, len(children))
+	for i, c := range children {
+		if c.ID == "" {
+			errs = append(errs, fmt.Errorf("%s: child %d has an empty id", op, i))
+		} else if seen[c.ID] {
+			errs = append(errs, fmt.Errorf("%s: duplicate child id %q", op, c.ID))
+		}
+		seen[c.ID] = true
+		for j, m := range c.Measures {
+			if !m.IsValid() {
+				errs = append(errs, fmt.Errorf("%s: child %q: measure %d is invalid (zero); build measures with ladder.NewMeasure", op, c.ID, j))
+			}
+		}
+	}
+	return errs
+}
+
+// StepCounts is the number of children on each ladder step on one date, as
+// in KORA 2017 Figur 2.1. The zero value counts no children.
+type StepCounts struct {
+	on     date.Date
+	counts [ladder.Highest + 1]int
+}
+
+// CountSteps counts the children on each step on date on. Each child counts
+// once, on its position (ladder.PositionAt): the highest step among its
+// active measures, or everyday life (hverdagsliv) when none is active. Its
+// other active measures do not count again.
+//
+// This is a count on a date, not child-years: KORA 2017 notes that Figur
+// 2.1 shows no children on the institution step in December 2015 while
+// Tabel 2.2 has 2.06 institution child-years in 2015 (note 9). Cases under
+// assessment (under afklaring) are a case status, not a step; a child with
+// no active measure counts on everyday life.
+//
+// Errors, all reported at once: a zero date, a child without an id, two
+// children with the same id, an invalid (zero) measure.
+func CountSteps(children []Child, on date.Date) (StepCounts, error) {
+	const op = "measure.CountSteps"
+	var errs []error
+	if on == 0 {
+		errs = append(errs, fmt.Errorf("%s: zero date", op))
+	}
+	errs = append(errs, checkChildren(op, children)...)
+	if len(errs) > 0 {
+		return StepCounts{}, errors.Join(errs...)
+	}
+	sc := StepCounts{on: on}
+	for _, c := range children {
+		sc.counts[ladder.PositionAt(c.Measures, on).Step]++
+	}
+	return sc, nil
+}
+
+// On returns the date counted.
+func (c StepCounts) On() date.Date { return c.on }
+
+// Count returns the number of children on step s (0 for an invalid step).
+func (c StepCounts) Count(s ladder.Step) int {
+	if !s.IsValid() {
+		return 0
+	}
+	return c.counts[s]
+}
+
+// Total returns the number of children counted, everyday life included.
+func (c StepCounts) Total() int {
+	n := 0
+	for _, k := range c.counts {
+		n += k
+	}
+	return n
+}
+
+// Explain says what was counted.
+func (c StepCounts) Explain() Explanation {
+	return Explanation{
+		Figure: "sager-pr-trin",
+		Source: srcStepCounts,
+		Da: fmt.Sprintf("%d børn pr. %s fordelt på indsatstrappens trin; hvert barn tæller én gang, på det højeste trin blandt sine aktive indsatser (hverdagsliv uden aktiv indsats).",
+			c.Total(), c.on),
+		En: fmt.Sprintf("%d children on %s by ladder step; each child counts once, on the highest step among its active measures (everyday life with none active).",
+			c.Total(), c.on),
+	}
+}
+
+// MoveMatrix counts moves between ladder steps in a period, from step ×
+// to step, as in KORA 2017 Figur 4.1. The zero value counts no moves.
+type MoveMatrix struct {
+	from, to date.Date
+	cells    [ladder.Highest + 1][ladder.Highest + 1]int
+	children int
+}
+
+// MoveCell is one non-zero cell of a MoveMatrix.
+type MoveCell struct {
+	From, To  ladder.Step
+	Direction ladder.Direction
+	Count     int
+}
+
+// CountMoves counts the children's moves between steps in [from, to] with
+// ladder.Moves: a child whose position changes step counts once per change,
+// so a child can contribute more than one move (three children appear twice
+// in Figur 4.1). Lateral changes on one step are not moves, and a child who
+// stays on one step has none.
+//
+// Errors, all reported at once: a zero date, to before from, a period of
+// MaxPeriodYears years or more, a child without an id, two children with the
+// same id, an invalid measure, and whatever ladder.Moves rejects for a child
+// (e.g. two measures with one id), naming the child.
+func CountMoves(children []Child, from, to date.Date) (MoveMatrix, error) {
+	const op = "measure.CountMoves"
+	var errs []error
+	if err := checkPeriod(op, from, to); err != nil {
+		errs = append(errs, err)
+	}
+	errs = append(errs, checkChildren(op, children)...)
+	if len(errs) > 0 {
+		return MoveMatrix{}, errors.Join(errs...)
+	}
+	mm := MoveMatrix{from: from, to: to}
+	for _, c := range children {
+		moves, err := ladder.Moves(c.Measures, from, to)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: child %q: %w", op, c.ID, err))
+			continue
+		}
+		if len(moves) > 0 {
+			mm.children++
+		}
+		for _, mv := range moves {
+			mm.cells[mv.From][mv.To]++
+		}
+	}
+	if len(errs) > 0 {
+		return MoveMatrix{}, errors.Join(errs...)
+	}
+	return mm, nil
+}
+
+// Period returns the period counted.
+func (m MoveMatrix) Period() (from, to date.Date) { return m.from, m.to }
+
+// Count returns the number of moves from one step to another (0 for
+// invalid steps or from == to).
+func (m MoveMatrix) Count(from, to ladder.Step) int {
+	if !from.IsValid() || !to.IsValid() {
+		return 0
+	}
+	return m.cells[from][to]
+}
+
+// Cells returns the non-zero cells ordered by From, then To, least
+// intrusive first.
+func (m MoveMatrix) Cells() []MoveCell {
+	var out []MoveCell
+	for f := range m.cells {
+		for t, n := range m.cells[f] {
+			if n == 0 {
+				continue
+			}
+			dir := ladder.Up
+			if t < f {
+				dir = ladder.Down
+			}
+			out = append(out, MoveCell{From: ladder.Step(f), To: ladder.Step(t), Direction: dir, Count: n})
+		}
+	}
+	return out
+}
+
+// Up returns the number of moves to a more intrusive step.
+func (m MoveMatrix) Up() int { return m.sum(func(f, t int) bool { return t > f }) }
+
+// Down returns the number of moves towards everyday life.
+func (m MoveMatrix) Down() int { return m.sum(func(f, t int) bool { return t < f }) }
+
+// Total returns the number of moves.
+func (m MoveMatrix) Total() int { return m.Up() + m.Down() }
+
+// Children returns how many children moved at least once.
+func (m MoveMatrix) Children() int { return m.children }
+
+func (m MoveMatrix) sum(keep func(f, t int) bool) int {
+	n := 0
+	for f := range m.cells {
+		for t, k := range m.cells[f] {
+			if keep(f, t) {
+				n += k
+			}
+		}
+	}
+	return n
+}
+
+// Explain says what was counted.
+func (m MoveMatrix) Explain() Explanation {
+	return Explanation{
+		Figure: "flytninger-mellem-trin",
+		Source: srcMoves,
+		Da: fmt.Sprintf("%d flytninger mellem indsatstrappens trin i perioden %s–%s (%d ned, %d op) for %d børn; et barn kan flytte mere end én gang, og skift mellem indsatser på samme trin tæller ikke.",
+			m.Total(), m.from, m.to, m.Down(), m.Up(), m.children),
+		En: fmt.Sprintf("%d moves between ladder steps over %s–%s (%d down, %d up) by %d children; a child can move more than once, and changes between measures on one step do not count.",
+			m.Total(), m.from, m.to, m.Down(), m.Up(), m.children),
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Cases per worker
+
+// CaseCounts is the number of children's cases per case worker. The zero
+// value has no workers.
+type CaseCounts struct {
+	byWorker map[string]int
+	workers  []string // sorted
+}
+
+// CasesPerWorker counts the distinct children per worker, given each
+// child's worker (child id → worker id). A case is one child and has one
+// responsible worker (KORA 2017 §5.2), which the map enforces. Leave
+// children without a worker out.
+//
+// Errors, all reported at once in child order: an empty child id or an
+// empty worker id.
+func CasesPerWorker(workerOf map[string]string) (CaseCounts, error) {
+	const op = "measure.CasesPerWorker"
+	children := make([]string, 0, len(workerOf))
+	for c := range workerOf {
+		children = append(children, c)
+	}
+	slices.Sort(children)
+	cc := CaseCounts{byWorker: make(map[string]int)}
+	var errs []error
+	for _, c := range children {
+		w := workerOf[c]
+		switch {
+		case c == "":
+			errs = append(errs, fmt.Errorf("%s: empty child id (worker %q)", op, w))
+		case w == "":
+			errs = append(errs, fmt.Errorf("%s: child %q has an empty worker id; leave unassigned children out", op, c))
+		default:
+			cc.byWorker[w]++
+		}
+	}
+	if len(errs) > 0 {
+		return CaseCounts{}, errors.Join(errs...)
+	}
+	for w := range cc.byWorker {
+		cc.workers = append(cc.workers, w)
+	}
+	slices.Sort(cc.workers)
+	return cc, nil
+}
+
+// Workers returns the worker ids, sorted.
+func (c CaseCounts) Workers() []string { return slices.Clone(c.workers) }
+
+// Cases returns the number of children of one worker (0 if unknown).
+func (c CaseCounts) Cases(worker string) int { return c.byWorker[worker] }
+
+// Children returns the number of children counted.
+func (c CaseCounts) Children() int {
+	n := 0
+	for _, k := range c.byWorker {
+		n += k
+	}
+	return n
+}
+
+// Mean returns the average number of cases per worker, or 0 with no
+// workers. Herning's model aims at an average of at most 25 (KORA 2017 §5.2).
+func (c CaseCounts) Mean() float64 {
+	if len(c.workers) == 0 {
+		return 0
+	}
+	return float64(c.Children()) / float64(len(c.workers))
+}
+
+// Explain says what was counted.
+func (c CaseCounts) Explain() Explanation {
+	return Explanation{
+		Figure: "sager-pr-raadgiver",
+		Source: srcCaseload,
+		Da: fmt.Sprintf("%d børnesager fordelt på %d rådgivere, i gennemsnit %s sager pr. rådgiver; hvert barn tæller én gang hos sin rådgiver (målet i Herning-modellen er i gennemsnit højst 25).",
+			c.Children(), len(c.workers), formatNumber(c.Mean(), 1, "da")),
+		En: fmt.Sprintf("%d children's cases among %d workers, on average %s cases per worker; each child counts once, with its worker (the Herning model aims at an average of at most 25).",
+			c.Children(), len(c.workers), formatNumber(c.Mean(), 1, "en")),
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Placement breakdowns (sammenbrud)
+
+// BreakdownRate is the number of placement breakdowns (anbringelses-
+// sammenbrud) per placed child-year, as KORA 2017 Tabel 3.1 reports it in
+// percent. A breakdown, in Ankestyrelsen's definition, is a placement that
+// ends because the child leaves the place or the place gives the child up.
+//
+// The zero value has no child-years and a rate of 0.
+type BreakdownRate struct {
+	breakdowns int
+	childYears float64
+}
+
+// NewBreakdownRate returns the rate of breakdowns over placed child-years
+// (ChildYearFigures.Group(AllPlaced) for the same year). Errors: a negative
+// number of breakdowns, or child-years that are not a finite number above 0.
+func NewBreakdownRate(breakdowns int, placedChildYears float64) (BreakdownRate, error) {
+	const op = "measure.NewBreakdownRate"
+	var errs []error
+	if breakdowns < 0 {
+		errs = append(errs, fmt.Errorf("%s: negative number of breakdowns %d", op, breakdowns))
+	}
+	if math.IsNaN(placedChildYears) || math.IsInf(placedChildYears, 0) || placedChildYears <= 0 {
+		errs = append(errs, fmt.Errorf("%s: placed child-years %v is not a finite number above 0", op, placedChildYears))
+	}
+	if len(errs) > 0 {
+		return BreakdownRate{}, errors.Join(errs...)
+	}
+	return BreakdownRate{breakdowns: breakdowns, childYears: placedChildYears}, nil
+}
+
+// Breakdowns returns the number of breakdowns.
+func (r BreakdownRate) Breakdowns() int { return r.breakdowns }
+
+// ChildYears returns the placed child-years.
+func (r BreakdownRate) ChildYears() float64 { return r.childYears }
+
+// PerChildYear returns breakdowns per placed child-year (0 for the zero value).
+func (r BreakdownRate) PerChildYear() float64 {
+	if r.childYears <= 0 {
+		return 0
+	}
+	return float64(r.breakdowns) / r.childYears
+}
+
+// Percent returns the rate in percent of placed child-years, as published.
+func (r BreakdownRate) Percent() float64 { return 100 * r.PerChildYear() }
+
+// Explain says what was counted.
+func (r BreakdownRate) Explain() Explanation {
+	return Explanation{
+		Figure: "sammenbrud",
+		Source: srcBreakdowns,
+		Da: fmt.Sprintf("%d sammenbrud i anbringelser over %s anbragte årsbørn: %s %% (Ankestyrelsens definition: anbringelsen ophører, fordi barnet forlader stedet, eller stedet opgiver barnet).",
+			r.breakdowns, formatNumber(r.childYears, 2, "da"), formatNumber(r.Percent(), 1, "da")),
+		En: fmt.Sprintf("%d placement breakdowns over %s placed child-years: %s %% (Ankestyrelsen's definition: the placement ends because the child leaves the place or the place gives the child up).",
+			r.breakdowns, formatNumber(r.childYears, 2, "en"), formatNumber(r.Percent(), 1, "en")),
+	}
+}
+
+// ---------------------------------------------------------------------------
+// SDQ
+
+// MaxSDQ is the highest SDQ total difficulties score.
+const MaxSDQ = 40
+
+// SDQ is a total difficulties score of the Strengths and Difficulties
+// Questionnaire: 0 to 40, higher means more problems (KORA 2017 §3.3). The
+// zero value is a valid score of 0, no difficulties reported.
+//
+// As JSON an SDQ is a number; reading one outside 0–40 is an error.
+type SDQ uint8
+
+// NewSDQ returns the score, or an error if it is outside 0–40.
+func NewSDQ(score int) (SDQ, error) {
+	if score < 0 || score > MaxSDQ {
+		return 0, fmt.Errorf("measure.NewSDQ: SDQ total difficulties score %d is outside 0–%d", score, MaxSDQ)
+	}
+	return SDQ(score), nil
+}
+
+// Score returns the score as an int.
+func (s SDQ) Score() int { return int(s) }
+
+// IsValid reports whether the score is within 0–40.
+func (s SDQ) IsValid() bool { return s <= MaxSDQ }
+
+// String returns the score, e.g. "12", or a diagnostic like "measure.SDQ(41)".
+func (s SDQ) String() string {
+	if !s.IsValid() {
+		return "measure.SDQ(" + strconv.Itoa(int(s)) + ")"
+	}
+	return strconv.Itoa(int(s))
+}
+
+// ChangeTo returns after − s. A negative change is an improvement (fewer
+// difficulties), a positive one a deterioration.
+func (s SDQ) ChangeTo(after SDQ) int { return int(after) - int(s) }
+
+// MarshalJSON writes the score as a number; an invalid score is an error.
+func (s SDQ) MarshalJSON() ([]byte, error) {
+	if !s.IsValid() {
+		return nil, fmt.Errorf("measure.SDQ.MarshalJSON: SDQ total difficulties score %d is outside 0–%d", uint8(s), MaxSDQ)
+	}
+	return []byte(strconv.Itoa(int(s))), nil
+}
+
+// UnmarshalJSON reads a whole number 0–40 (null leaves s unchanged); on
+// error s is unchanged.
+func (s *SDQ) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	var n int
+	if err := json.Unmarshal(b, &n); err != nil {
+		return fmt.Errorf("measure.SDQ.UnmarshalJSON: %s is not a whole-number score: %w", b, err)
+	}
+	v, err := NewSDQ(n)
+	if err != nil {
+		return fmt.Errorf("measure.SDQ.UnmarshalJSON: %w", err)
+	}
+	*s = v
+	return nil
+}
+
+// SDQPair is one child's score at two measurements.
+type SDQPair struct {
+	Before SDQ `json:"before"`
+	After  SDQ `json:"after"`
+}
+
+// Change returns After − Before (negative = improvement).
+func (p SDQPair) Change() int { return p.Before.ChangeTo(p.After) }
+
+// SDQSummary summarises paired SDQ measurements, as KORA 2017 Tabel 3.3
+// compares the mean score of the same children in 2014 and 2016.
+type SDQSummary struct {
+	N          int     `json:"n"`
+	MeanBefore float64 `json:"meanBefore"`
+	MeanAfter  float64 `json:"meanAfter"`
+	// MeanChange is MeanAfter − MeanBefore: negative is an improvement.
+	MeanChange float64 `json:"meanChange"`
+	// Improved, Unchanged and Worsened count the children by their own change.
+	Improved  int `json:"improved"`
+	Unchanged int `json:"unchanged"`
+	Worsened  int `json:"worsened"`
+}
+
+// SummarizeSDQ returns the mean scores and the mean change over the pairs.
+// Errors: no pairs, or a score outside 0–40 (naming the pair).
+func SummarizeSDQ(pairs []SDQPair) (SDQSummary, error) {
+	const op = "measure.SummarizeSDQ"
+	if len(pairs) == 0 {
+		return SDQSummary{}, fmt.Errorf("%s: no pairs of scores", op)
+	}
+	var errs []error
+	var s SDQSummary
+	var before, after int
+	for i, p := range pairs {
+		if !p.Before.IsValid() || !p.After.IsValid() {
+			errs = append(errs, fmt.Errorf("%s: pair %d: score %s → %s is outside 0–%d", op, i, p.Before, p.After, MaxSDQ))
+			continue
+		}
+		before += int(p.Before)
+		after += int(p.After)
+		switch d := p.Change(); {
+		case d < 0:
+			s.Improved++
+		case d > 0:
+			s.Worsened++
+		default:
+			s.Unchanged++
+		}
+	}
+	if len(errs) > 0 {
+		return SDQSummary{}, errors.Join(errs...)
+	}
+	s.N = len(pairs)
+	s.MeanBefore = float64(before) / float64(s.N)
+	s.MeanAfter = float64(after) / float64(s.N)
+	s.MeanChange = float64(after-before) / float64(s.N)
+	return s, nil
+}
+
+// Explain says what was counted.
+func (s SDQSummary) Explain() Explanation {
+	return Explanation{
+		Figure: "sdq",
+		Source: srcSDQ,
+		Da: fmt.Sprintf("SDQ samlet vanskelighedsscore (0–40, højere = flere problemer) for %d børn: gennemsnit %s før og %s efter, ændring %s point (negativ = bedre); %d bedre, %d uændret, %d dårligere.",
+			s.N, formatNumber(s.MeanBefore, 1, "da"), formatNumber(s.MeanAfter, 1, "da"), formatNumber(s.MeanChange, 1, "da"), s.Improved, s.Unchanged, s.Worsened),
+		En: fmt.Sprintf("SDQ total difficulties score (0–40, higher = more problems) for %d children: mean %s before and %s after, change %s points (negative = better); %d better, %d unchanged, %d worse.",
+			s.N, formatNumber(s.MeanBefore, 1, "en"), formatNumber(s.MeanAfter, 1, "en"), formatNumber(s.MeanChange, 1, "en"), s.Improved, s.Unchanged, s.Worsened),
+	}
+}
