@@ -228,6 +228,8 @@ type Plan struct {
 	items           []Item
 	findings        finding.List
 	next            int // index of the first item not done, len(items) if none
+	extra           []Held
+	ctx             *planCtx
 }
 
 // Case returns the case id.
@@ -464,7 +466,7 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 		return fmt.Errorf("%s: %w: measure %q: assessment end %s is before the start %s", op, ErrInput, m.ID(), rec.AssessmentEnd, start)
 	}
 
-	*p = Plan{caseID: rec.Case, measure: m.ID(), asOf: opt.AsOf, until: until}
+	*p = Plan{caseID: rec.Case, measure: m.ID(), asOf: opt.AsOf, until: until, ctx: ctx}
 	items := buf[:0]
 	gen := muniGen{rule: ctx.rule, start: start, phase: -1, prev: start}
 	hm, hr := 0, 0
@@ -484,7 +486,13 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 	emit := func(it Item) int {
 		idx := len(items)
 		if it.Kind.IsMeeting() {
-			if hm < len(meetings) && meetings[hm].On >= lastMeetingDue {
+			// A follow-up held before the previous item's due date, after
+			// that item was matched, is an extra one: it satisfies nothing.
+			for hm < len(meetings) && meetings[hm].On < lastMeetingDue {
+				p.extra = append(p.extra, meetings[hm])
+				hm++
+			}
+			if hm < len(meetings) {
 				it.held = meetings[hm]
 				it.HeldOn = meetings[hm].On
 				hm++
@@ -589,6 +597,11 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 	if p.next < 0 {
 		p.next = len(items)
 	}
+	// Held follow-ups no item took: after the last item, or before the
+	// previous item's due date.
+	p.extra = append(p.extra, meetings[hm:]...)
+	p.extra = append(p.extra, reports[hr:]...)
+	slices.SortStableFunc(p.extra, byDate)
 	p.items = items
 	p.findings = r.planFindings(rec, ctx, opt, noDecision)
 	return nil
