@@ -1,0 +1,42 @@
+// Package measure answers "how well": whether the goals in a child's plan
+// are SMART, how a goal is progressing, and the key figures (nøgletal) that
+// municipalities report about their children's services.
+//
+// # SMART goals
+//
+// Herning reads SMART as specifik, målbart, accepterede og attraktive for
+// barnet, realistiske and tidsfaste (Herningmodellen 1.0 — kompendium, s.
+// 32), with four guiding questions: what is the goal, who works on it, how
+// can progress be seen, and when should it be met. Socialstyrelsen adds
+// concrete goals with sub-goals (delmål) and a time frame, set with the
+// child and the family and followed up during the measure; Barnets Lov § 92
+// asks the child's plan for concrete goals set with the child and the
+// parents. ValidateGoal checks a Goal letter by letter and returns every
+// finding at once, each with a stable code (smart.S.…, smart.M.…, smart.A.…,
+// smart.R.…, smart.T.…) and a Danish and English message that says what to
+// add. Rules lists every rule; the checks are plain and deterministic — no
+// language model, no network. Goal.Progress compares a measured value with
+// the baseline and target and says whether the goal is on track for its due
+// date; CheckReview reports a follow-up that made no decision on new goals,
+// which every follow-up must make.
+//
+// # Key figures
+//
+// ChildYears counts child-years (årsbørn) from measure spans: each day a
+// placement is in effect counts 1/365 of a year (1/366 in a leap year), so
+// a child placed for half a year counts about 0.5. Figures are given per
+// intervention and per placement group (institution, family care, network,
+// home-based placements), with shares of all placed child-years.
+// CompareChildYears and KORA2017 reproduce the published figures of KORA
+// 2017 (Tabel 2.1–2.3) to the percent. CountSteps counts children per step
+// of the ladder on a date (Figur 2.1), CountMoves builds the from×to matrix
+// of moves between steps in a period (Figur 4.1), FollowUpRates gives the
+// follow-ups in the law's sense per child case per half-year by case type and
+// their ratio to the statutory minimum (Figur 2.2), ComplianceRates the share
+// of deadlines kept, and there are cases per worker, placement breakdowns
+// (sammenbrud) per placed child-year and the SDQ total difficulties score
+// (0–40, higher means more difficulties).
+//
+// Every figure can explain itself: what was counted, in Danish and English,
+// and the table or figure it follows.
+package measure
