@@ -89,7 +89,7 @@ func herningSpec() RuleSetSpec {
 					{At: Months(6), Kind: FollowUp, Content: meeting(youth, "", Text{Da: "Forslag til tidshorisont.", En: "Proposal for a time frame."}, TimeFrame)},
 					{At: Months(9), Kind: FollowUp, Content: meeting(centre, "på centret", Text{Da: "Forældre inviteres.", En: "Parents invited."}, TreatmentPlan)},
 				},
-				Recurring: []Phase{{Every: Months(3), Kind: FollowUp, Cycle: []Content{
+				Recurring: []Phase{{Every: Months(3), AfterFixed: true, Kind: FollowUp, Cycle: []Content{
 					meeting(youth, "", Text{Da: "Forslag til tidshorisont.", En: "Proposal for a time frame."}, TimeFrame),
 					meeting(centre, "på centret", Text{Da: "Forældre inviteres.", En: "Parents invited."}, TreatmentPlan),
 				}}}},
@@ -106,14 +106,14 @@ func herningSpec() RuleSetSpec {
 					{At: Months(3), Kind: FollowUp, Content: meeting(priv, "", Text{})},
 					{At: Months(6), Kind: FollowUp, Content: meeting(priv, "", Text{})},
 				},
-				Recurring: []Phase{{Every: Months(3), Kind: FollowUp, Cycle: []Content{meeting(priv, "", Text{})}}}},
+				Recurring: []Phase{{Every: Months(3), AfterFixed: true, Kind: FollowUp, Cycle: []Content{meeting(priv, "", Text{})}}}},
 			{ID: "H-EFTERSKOLE", Name: Text{"Efterskoleophold som støtte", "Efterskole stay as support"}, Source: SourceKompendium,
 				Fixed: []Fixed{
 					{At: Weeks(4), Kind: FollowUp, Content: meeting(eft, "", Text{})},
 					{At: Months(3), Kind: FollowUp, Content: meeting(eft, "", Text{})},
 					{At: Months(6), Kind: FollowUp, Content: meeting(eft, "", Text{Da: "Indhent status fra skolen til beslutning om støtte det næste år.", En: "Obtain a status from the school to decide support for the next year."}, NextYearSupport)},
 				},
-				Recurring: []Phase{{Every: Months(3), Kind: FollowUp, Cycle: []Content{meeting(eft, "", Text{})}}}},
+				Recurring: []Phase{{Every: Months(3), AfterFixed: true, Kind: FollowUp, Cycle: []Content{meeting(eft, "", Text{})}}}},
 		},
 		Exceptions: []Exception{
 			{ID: "X-BARNDOM", Name: Text{"Barndomsanbringelse i plejefamilie", "Childhood placement in a foster family"},

@@ -56,10 +56,14 @@ type Fixed struct {
 // follow-up lies before start + Until; a zero Until never ends. The items'
 // contents are taken from Cycle in turn (Cycle[0], Cycle[1], …, Cycle[0], …).
 type Phase struct {
-	Every Span      `json:"every"`
-	Until Span      `json:"until,omitzero"`
-	Kind  Kind      `json:"kind"`
-	Cycle []Content `json:"cycle"`
+	Every Span `json:"every"`
+	Until Span `json:"until,omitzero"`
+	// AfterFixed: the phase only starts once every fixed item has come
+	// ("+4 weeks, +3 and +6 months, then every 3 months"); otherwise its
+	// items compete with the fixed ones and the earlier comes first.
+	AfterFixed bool      `json:"afterFixed,omitempty"`
+	Kind       Kind      `json:"kind"`
+	Cycle      []Content `json:"cycle"`
 }
 
 // Rule is one municipal follow-up rule, such as H-INST: fixed items from the

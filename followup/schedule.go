@@ -319,7 +319,7 @@ func (g *muniGen) peek() (candidate, bool) {
 		pi := g.phaseFor(g.prev)
 		ph := &g.rule.Recurring[pi]
 		due := ph.Every.AddTo(g.prev)
-		if !ok || due < c.due {
+		if (!ok || due < c.due) && !(ph.AfterFixed && g.fixed < len(g.rule.Fixed)) {
 			cy := 0
 			if pi == g.phase {
 				cy = g.cycle % len(ph.Cycle)
@@ -561,7 +561,12 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 			if t.visits {
 				r.advanceVisits(t, anchor, anchorHeld)
 			} else if !r.advanceFollowUp(t, rec, ctx, anchor, anchorHeld) && ctx.rule == nil && rec.Decision == nil {
-				noDecision = true
+				// The chain ends for want of a decision; that matters only
+				// if the measure is still in effect under the law that
+				// wants one.
+				if bl := r.StatutoryAt(max(anchor+1, t.set.Effective())); !hasEnd || (bl != nil && end >= bl.Effective() && end > anchor) {
+					noDecision = true
+				}
 			}
 			continue
 		}
@@ -572,6 +577,10 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 		emit(Item{Due: c.due, Kind: c.kind, why: why{ctx: ctx, municipal: true, content: c.content, phase: c.phase, anchor: c.anchor, from: c.from, fromHeld: c.held, offset: c.offset}})
 	}
 
+	// A follow-up held early chains the next deadline from the day it was
+	// held, which can fall before the item it satisfied was due: keep the
+	// list in due order.
+	slices.SortStableFunc(items, func(a, b Item) int { return int(a.Due - b.Due) })
 	// Content, exceptions, status, working day.
 	p.next = -1
 	for i := range items {

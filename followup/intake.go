@@ -1,0 +1,754 @@
+package followup
+
+// Intake deadlines: what is owed before and around a measure, beside the
+// follow-up schedule. A notification (underretning) is assessed within 24
+// hours; the child assessment (børnefaglig undersøgelse) is finished within 4
+// months, or a preliminary assessment (foreløbig vurdering) is owed; the
+// child's plan (barnets plan, before 2024 the action plan, handleplan) is
+// made in time; the child is heard (partshøring af barnet) before a measure
+// starts.
+//
+// Each deadline is an IntakeItem, shaped like the schedule's Item (kind, due
+// date, working day, status, lateness, rule ids and a Why in Danish and
+// English) so a vendor can list both together. The rules behind them are
+// data: IntakeRules lists them.
+//
+// The law is chosen by the event that starts the clock (the notification's
+// receipt, the day the municipality learned of the need, the decision, the
+// measure's start), not by the due date: Serviceloven before 1 January 2024,
+// Barnets Lov from then on. The rules are modelled from 1 January 2011, as
+// the shipped Serviceloven rule set is.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/trappe-dk/trappe/followup/workday"
+	"github.com/trappe-dk/trappe/ladder"
+)
+
+// IntakeRule is one rule behind an intake deadline. Some ids have more than
+// one row, one for each case the rule distinguishes (When says which): BL §
+// 91 gives the child's plan 3 months after a placement decision, but before
+// the decision for a placement without consent. The zero value is no rule.
+type IntakeRule struct {
+	ID      string `json:"id"`   // e.g. "BL-136", "H-NETVAERKSKORT"
+	Kind    Kind   `json:"kind"` // the kind of item the rule gives
+	Layer   Layer  `json:"layer"`
+	RuleSet string `json:"ruleSet"` // "Serviceloven", "Barnets Lov" or the municipality's
+	Name    Text   `json:"name"`
+	When    Text   `json:"when,omitzero"` // the case the row covers; empty: every case
+	Source  string `json:"source"`
+	// Effective is the first day the rule is in force; Until the last (zero:
+	// still in force). The law is chosen by the day the clock starts.
+	Effective date.Date `json:"effective"`
+	Until     date.Date `json:"until,omitzero"`
+	// The deadline: Hours after the moment the clock starts (the 24-hour
+	// assessment), or Within after the day it starts (month arithmetic
+	// clamps to the month's last day), or Before: at the latest the day
+	// before it. A rule with none of them is a requirement on another item
+	// (the network map).
+	Hours  int  `json:"hours,omitempty"`
+	Within Span `json:"within,omitzero"`
+	Before bool `json:"before,omitempty"`
+
+	key intakeKey
+}
+
+// InForce reports whether the rule is in force on d.
+func (r IntakeRule) InForce(d date.Date) bool {
+	return d >= r.Effective && (r.Until == 0 || d <= r.Until)
+}
+
+type intakeKey uint8
+
+const (
+	keyNotification intakeKey = 1 + iota
+	keyAssessment
+	keyNetworkMap
+	keyPlanBefore    // SEL § 140: before the decision
+	keyPlanUrgent    // SEL § 140: urgent case, within 4 months
+	keyPlanPlacement // BL § 91: placement, within 3 months
+	keyPlanSupport   // BL § 91: § 32 support where the municipality chose a plan
+	keyPlanNoConsent // BL § 91 with § 47: before the decision
+	keyHearing
+)
+
+const (
+	lawSEL      = "Serviceloven"
+	lawBL       = "Barnets Lov"
+	lawHerning  = "Herning Kommune — kompendium"
+	srcHearing  = "Kompendium s. 32–35 ('partshøring – af barnet')"
+	srcNotifKom = "Kompendium s. 28"
+)
+
+var (
+	// selIntakeFrom is the first day the intake rules of Serviceloven are
+	// modelled from: the shipped Serviceloven rule set's effective date.
+	selIntakeFrom = serviceLovenSpec().Effective
+	selIntakeTo   = BarnetsLovEffective - 1
+	// NetworkMapEffective is the day Herning began requiring a network map
+	// (netværkskort) in every new child assessment: 1 January 2016
+	// (Kompendium s. 29).
+	NetworkMapEffective = date.New(2016, time.January, 1)
+	// maxIntakeDay bounds every date and time the intake functions accept.
+	maxIntakeDay = date.New(9999, time.December, 31)
+)
+
+var intakeRules = []IntakeRule{
+	{ID: "SEL-155", Kind: NotificationAssessment, Layer: Statutory, RuleSet: lawSEL, key: keyNotification, Hours: 24,
+		Name:      Text{"Underretningen vurderes inden 24 timer", "The notification is assessed within 24 hours"},
+		Source:    "SEL § 155, stk. 2 (til 31.12.2023); " + srcNotifKom,
+		Effective: selIntakeFrom, Until: selIntakeTo},
+	{ID: "BL-136", Kind: NotificationAssessment, Layer: Statutory, RuleSet: lawBL, key: keyNotification, Hours: 24,
+		Name:      Text{"Underretningen vurderes inden 24 timer", "The notification is assessed within 24 hours"},
+		Source:    "BL § 136 (tidl. SEL § 155, stk. 2); " + srcNotifKom,
+		Effective: BarnetsLovEffective},
+	{ID: "SEL-50", Kind: ChildAssessment, Layer: Statutory, RuleSet: lawSEL, key: keyAssessment, Within: Months(4),
+		Name:      Text{"Børnefaglig undersøgelse afsluttet senest 4 måneder efter kendskab", "Child assessment finished at the latest 4 months after the municipality learned of the need"},
+		Source:    "SEL § 50, stk. 7 (til 31.12.2023)",
+		Effective: selIntakeFrom, Until: selIntakeTo},
+	{ID: "BL-20", Kind: ChildAssessment, Layer: Statutory, RuleSet: lawBL, key: keyAssessment, Within: Months(4),
+		Name:      Text{"Børnefaglig undersøgelse afsluttet senest 4 måneder efter kendskab", "Child assessment finished at the latest 4 months after the municipality learned of the need"},
+		Source:    "BL § 20, stk. 3 (tidl. SEL § 50, stk. 7)",
+		Effective: BarnetsLovEffective},
+	{ID: "H-NETVAERKSKORT", Kind: ChildAssessment, Layer: Municipal, RuleSet: lawHerning, key: keyNetworkMap,
+		Name:      Text{"Netværkskort med forældre og barn i hver ny børnefaglig undersøgelse", "A network map with parents and child in every new child assessment"},
+		Source:    "Herningmodellen 1.0 — kompendium, 'Bedre afklaring af netværk v. foranstaltninger' (26.11.2015), s. 29",
+		Effective: NetworkMapEffective},
+	{ID: "SEL-140", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawSEL, key: keyPlanBefore, Before: true,
+		Name:      Text{"Handleplan udarbejdet, før der træffes afgørelse", "The action plan made before the decision"},
+		When:      Text{"afgørelse om en foranstaltning", "a decision on a measure"},
+		Source:    "SEL § 140 (til 31.12.2023)",
+		Effective: selIntakeFrom, Until: selIntakeTo},
+	{ID: "SEL-140", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawSEL, key: keyPlanUrgent, Within: Months(4),
+		Name:      Text{"Den fulde handleplan senest 4 måneder efter afgørelsen", "The full action plan at the latest 4 months after the decision"},
+		When:      Text{"akut sag: før afgørelsen kun en kort angivelse af formålet", "urgent case: before the decision only a short statement of purpose"},
+		Source:    "SEL § 140 (til 31.12.2023)",
+		Effective: selIntakeFrom, Until: selIntakeTo},
+	{ID: "BL-91", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawBL, key: keyPlanPlacement, Within: Months(3),
+		Name:      Text{"Barnets plan senest 3 måneder efter afgørelsen", "The child's plan at the latest 3 months after the decision"},
+		When:      Text{"anbringelse uden for hjemmet", "placement outside the home"},
+		Source:    "BL § 91 (tidl. SEL § 140)",
+		Effective: BarnetsLovEffective},
+	{ID: "BL-91", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawBL, key: keyPlanSupport, Within: Months(3),
+		Name:      Text{"Barnets plan senest 3 måneder efter afgørelsen", "The child's plan at the latest 3 months after the decision"},
+		When:      Text{"støtte efter BL § 32, når kommunen har besluttet at udarbejde en plan", "support under BL § 32 where the municipality decided to make a plan"},
+		Source:    "BL § 91 (tidl. SEL § 140)",
+		Effective: BarnetsLovEffective},
+	{ID: "BL-91", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawBL, key: keyPlanNoConsent, Before: true,
+		Name:      Text{"Barnets plan foreligger før afgørelsen", "The child's plan exists before the decision"},
+		When:      Text{"anbringelse uden samtykke (BL § 47)", "placement without consent (BL § 47)"},
+		Source:    "BL § 91 og § 47 (tidl. SEL § 140 og § 58)",
+		Effective: BarnetsLovEffective},
+	{ID: "SEL-48", Kind: Hearing, Layer: Statutory, RuleSet: lawSEL, key: keyHearing, Before: true,
+		Name:      Text{"Samtale med barnet, før indsatsen starter (partshøring af barnet)", "A conversation with the child before the measure starts (hearing the child)"},
+		Source:    "SEL § 48 (til 31.12.2023); " + srcHearing,
+		Effective: selIntakeFrom, Until: selIntakeTo},
+	{ID: "BL-5", Kind: Hearing, Layer: Statutory, RuleSet: lawBL, key: keyHearing, Before: true,
+		Name:      Text{"Samtale med barnet, før indsatsen starter (partshøring af barnet)", "A conversation with the child before the measure starts (hearing the child)"},
+		Source:    "BL § 5, stk. 3 (tidl. SEL § 48); " + srcHearing,
+		Effective: BarnetsLovEffective},
+}
+
+// IntakeRules returns the intake rules, a copy, grouped by kind with the
+// older law first.
+func IntakeRules() []IntakeRule { return slices.Clone(intakeRules) }
+
+// findIntakeRule returns the row for key in force on d, or nil.
+func findIntakeRule(key intakeKey, d date.Date) *IntakeRule {
+	for i := range intakeRules {
+		if r := &intakeRules[i]; r.key == key && r.InForce(d) {
+			return r
+		}
+	}
+	return nil
+}
+
+// intakeRuleFor is findIntakeRule with an error naming op when no rule is
+// in force.
+func intakeRuleFor(op string, key intakeKey, d date.Date) (*IntakeRule, error) {
+	if r := findIntakeRule(key, d); r != nil {
+		return r, nil
+	}
+	return nil, fmt.Errorf("%s: %w: no rule in force on %s; intake rules are modelled from %s", op, ErrInput, d, selIntakeFrom)
+}
+
+// Requirement is something an intake item must include beyond meeting its
+// deadline, such as Herning's network map in a child assessment.
+type Requirement struct {
+	RuleID string `json:"rule"`
+	Source string `json:"source"`
+	Da     string `json:"da"`
+	En     string `json:"en"`
+	// Met: the input records it as done.
+	Met bool `json:"met"`
+}
+
+// IntakeItem is one intake deadline as of a date (or, for the 24-hour
+// assessment, a moment). It has the shape of the schedule's Item. The zero
+// value is no item: ChildsPlanDeadline returns it, with false, when no plan
+// is owed, and every function returns it with an error.
+type IntakeItem struct {
+	Case    string
+	Measure string // the measure's id for the plan and the hearing, if given
+	Kind    Kind
+	Rule    string // the rule id, e.g. "BL-136"
+	Source  string // the legal or municipal source
+	// Statutory: the law requires the item. Every intake deadline is
+	// statutory; municipal requirements ride on them as Requirements.
+	Statutory bool
+	// Conditional: the item is owed only if something else fails. A
+	// preliminary assessment is conditional while the child assessment can
+	// still be finished by its deadline.
+	Conditional bool
+	// Due is the due date. For the 24-hour assessment it is the date of
+	// DueAt in the location of the notification's receipt time.
+	Due date.Date
+	// DueAt is the exact deadline of a timestamp-based item (the 24-hour
+	// assessment); zero for date-based items.
+	DueAt time.Time
+	// WorkingDay is the latest working day on or before Due. The 24-hour
+	// deadline runs in hours and is not moved: there WorkingDay is Due,
+	// even on a weekend or holiday.
+	WorkingDay date.Date
+	Status     Status
+	// DoneOn is the day it was done (zero if not); DoneAt the moment, for a
+	// timestamp-based item.
+	DoneOn date.Date
+	DoneAt time.Time
+	// Late is DoneOn − Due in days (negative: early; 0 if not done). LateBy
+	// is DoneAt − DueAt for a timestamp-based item (negative: early; 0 if
+	// not done or date-based).
+	Late   int
+	LateBy time.Duration
+	// Requirements are what the item must include besides its deadline.
+	Requirements []Requirement
+
+	reasons []Reason
+}
+
+// DaysLate is how many days after the due date the item was done (0 if on
+// time, early, or not done).
+func (it IntakeItem) DaysLate() int { return max(0, it.Late) }
+
+// Rules returns the ids of the rules behind the item: its own, then those
+// of its requirements, e.g. ["BL-20", "H-NETVAERKSKORT"].
+func (it IntakeItem) Rules() []string {
+	out := make([]string, 0, 1+len(it.Requirements))
+	if it.Rule != "" {
+		out = append(out, it.Rule)
+	}
+	for _, r := range it.Requirements {
+		out = append(out, r.RuleID)
+	}
+	return out
+}
+
+// Why returns the reasons behind the item. Render it with
+// Explanation.Text.
+func (it IntakeItem) Why() Explanation {
+	return Explanation{Reasons: slices.Clone(it.reasons)}
+}
+
+// Line is a one-line why for lists: the rule ids and the first reason.
+func (it IntakeItem) Line(lang string) string {
+	var b strings.Builder
+	b.WriteString(strings.Join(it.Rules(), "+"))
+	b.WriteString(": ")
+	if len(it.reasons) > 0 {
+		if lang == "da" {
+			b.WriteString(it.reasons[0].Da)
+		} else {
+			b.WriteString(it.reasons[0].En)
+		}
+	}
+	return b.String()
+}
+
+// ---- the notification ----
+
+// Notification is a notification (underretning) the municipality received.
+// Pass times in Danish local time: the receipt's date, in the receipt
+// time's own location, chooses the law and the due date.
+type Notification struct {
+	Case     string
+	Received time.Time // when the municipality received it; required
+	// Assessed is when it was assessed for the need of acute measures (the
+	// "24 timers vurdering"); zero if not yet.
+	Assessed time.Time
+}
+
+// NotificationDeadline returns the 24-hour assessment of a notification as
+// of now: whether the child's health or development is in danger and acute
+// measures are needed (BL § 136, tidl. SEL § 155, stk. 2; Kompendium s.
+// 28). The deadline is exactly 24 hours after receipt, counted in elapsed
+// time (across a change to or from summer time the wall clock at the
+// deadline reads an hour later or earlier than at receipt), and no working
+// day softens it: a notification received on a Friday afternoon is due on
+// Saturday afternoon. It is overdue when now is after the
+// deadline and no assessment is recorded; an assessment after the deadline
+// is done late by LateBy.
+func NotificationDeadline(n Notification, now time.Time) (IntakeItem, error) {
+	const op = "followup.NotificationDeadline"
+	switch {
+	case n.Received.IsZero():
+		return IntakeItem{}, fmt.Errorf("%s: %w: case %q: zero received time", op, ErrInput, n.Case)
+	case now.IsZero():
+		return IntakeItem{}, fmt.Errorf("%s: %w: case %q: zero now", op, ErrInput, n.Case)
+	case intakeTooLate(n.Received) || intakeTooLate(now) || intakeTooLate(n.Assessed):
+		return IntakeItem{}, fmt.Errorf("%s: %w: case %q: a time after the year 9999 (received %s, assessed %s, now %s)", op, ErrInput, n.Case, intakeClock(n.Received), intakeClock(n.Assessed), intakeClock(now))
+	case n.Received.After(now):
+		return IntakeItem{}, fmt.Errorf("%s: %w: case %q: received %s is after now %s", op, ErrInput, n.Case, intakeClock(n.Received), intakeClock(now))
+	case !n.Assessed.IsZero() && n.Assessed.Before(n.Received):
+		return IntakeItem{}, fmt.Errorf("%s: %w: case %q: assessed %s is before received %s", op, ErrInput, n.Case, intakeClock(n.Assessed), intakeClock(n.Received))
+	case n.Assessed.After(now):
+		return IntakeItem{}, fmt.Errorf("%s: %w: case %q: assessed %s is after now %s", op, ErrInput, n.Case, intakeClock(n.Assessed), intakeClock(now))
+	}
+	received := date.NewAt(n.Received)
+	rule, err := intakeRuleFor(op, keyNotification, received)
+	if err != nil {
+		return IntakeItem{}, fmt.Errorf("%w (case %q, received %s)", err, n.Case, intakeClock(n.Received))
+	}
+	dueAt := n.Received.Add(time.Duration(rule.Hours) * time.Hour)
+	due := date.NewAt(dueAt)
+	it := IntakeItem{Case: n.Case, Kind: NotificationAssessment, Rule: rule.ID, Source: rule.Source, Statutory: true,
+		Due: due, DueAt: dueAt, WorkingDay: due}
+	switch {
+	case !n.Assessed.IsZero():
+		it.Status = Done
+		it.DoneAt = n.Assessed
+		it.DoneOn = date.NewAt(n.Assessed.In(n.Received.Location()))
+		it.Late = int(it.DoneOn - due)
+		it.LateBy = n.Assessed.Sub(dueAt)
+	case now.After(dueAt):
+		it.Status = Overdue
+	default:
+		it.Status = Upcoming
+	}
+	da := fmt.Sprintf("Underretningen blev modtaget %s. Kommunen vurderer inden for 24 timer, om barnets sundhed eller udvikling er i fare, og om der er behov for akutte foranstaltninger: senest %s. Fristen regnes i timer og flyttes ikke til en arbejdsdag; i Herning foretager vagten i området vurderingen.",
+		intakeClock(n.Received), intakeClock(dueAt))
+	en := fmt.Sprintf("The notification was received at %s. Within 24 hours the municipality assesses whether the child's health or development is in danger and acute measures are needed: by %s. The deadline runs in hours and is not moved to a working day; in Herning the area's duty case worker makes the assessment.",
+		intakeClock(n.Received), intakeClock(dueAt))
+	a, b := intakeLawNote(rule, "modtagelsen", "the receipt", received, due)
+	da, en = da+a, en+b
+	switch {
+	case it.Status != Done:
+	case it.LateBy > 0:
+		da += fmt.Sprintf(" Vurderet %s, %s efter fristen.", intakeClock(n.Assessed), intakeDuration(it.LateBy, "da"))
+		en += fmt.Sprintf(" Assessed at %s, %s after the deadline.", intakeClock(n.Assessed), intakeDuration(it.LateBy, "en"))
+	default:
+		da += fmt.Sprintf(" Vurderet %s, inden fristen.", intakeClock(n.Assessed))
+		en += fmt.Sprintf(" Assessed at %s, within the deadline.", intakeClock(n.Assessed))
+	}
+	it.reasons = []Reason{intakeReason(rule, da, en)}
+	return it, nil
+}
+
+// ---- the child assessment ----
+
+// Assessment is a child assessment (børnefaglig undersøgelse).
+type Assessment struct {
+	Case string
+	// Learned is the day the municipality learned that the child may need
+	// special support: the clock starts. Required.
+	Learned date.Date
+	// Started is the day the assessment was started; zero means Learned.
+	// It decides whether Herning's network map is required (from 1 January
+	// 2016).
+	Started date.Date
+	// Finished is the day the assessment was finished; zero if not yet.
+	Finished date.Date
+	// Preliminary is the day a preliminary assessment (foreløbig vurdering)
+	// was made; zero if none.
+	Preliminary date.Date
+	// NetworkMap: a network map (netværkskort) was made with the parents
+	// and the child.
+	NetworkMap bool
+}
+
+// AssessmentDeadlines returns the deadlines of a child assessment as of
+// asOf: the assessment finished at the latest 4 months after the
+// municipality learned of the need (BL § 20, stk. 3; tidl. SEL § 50, stk.
+// 7), and, unless it was finished by then, a preliminary assessment due on
+// the same day, after which the assessment is finished as soon as possible.
+//
+// The preliminary item is listed whenever the assessment was not finished
+// by its deadline: as Conditional while it still can be (not finished,
+// asOf on or before the deadline, no preliminary assessment recorded),
+// then as an ordinary item, overdue until a preliminary assessment is
+// recorded — also when the assessment was finished late without one. An
+// assessment finished on time owes none, so none is listed (a recorded
+// preliminary assessment is then ignored).
+//
+// An assessment started on or after 1 January 2016 carries Herning's
+// network-map requirement (H-NETVAERKSKORT). A nil cal means
+// workday.Danish().
+func AssessmentDeadlines(a Assessment, asOf date.Date, cal *workday.Calendar) ([]IntakeItem, error) {
+	const op = "followup.AssessmentDeadlines"
+	started := a.Started
+	if started == 0 {
+		started = a.Learned
+	}
+	fail := func(format string, args ...any) ([]IntakeItem, error) {
+		return nil, fmt.Errorf("%s: %w: case %q: %s", op, ErrInput, a.Case, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case a.Learned == 0:
+		return fail("zero learned date")
+	case asOf == 0:
+		return fail("zero as-of date")
+	case asOf > maxIntakeDay:
+		return fail("as-of date %s is after the year 9999", asOf)
+	case a.Learned > asOf:
+		return fail("learned %s is after the as-of date %s", a.Learned, asOf)
+	case started < a.Learned:
+		return fail("started %s is before learned %s", started, a.Learned)
+	case started > asOf:
+		return fail("started %s is after the as-of date %s", started, asOf)
+	case a.Finished != 0 && a.Finished < started:
+		return fail("finished %s is before started %s", a.Finished, started)
+	case a.Finished > asOf:
+		return fail("finished %s is after the as-of date %s", a.Finished, asOf)
+	case a.Preliminary != 0 && a.Preliminary < a.Learned:
+		return fail("preliminary assessment %s is before learned %s", a.Preliminary, a.Learned)
+	case a.Preliminary > asOf:
+		return fail("preliminary assessment %s is after the as-of date %s", a.Preliminary, asOf)
+	case a.Preliminary != 0 && a.Finished != 0 && a.Preliminary > a.Finished:
+		return fail("preliminary assessment %s is after finished %s", a.Preliminary, a.Finished)
+	}
+	rule, err := intakeRuleFor(op, keyAssessment, a.Learned)
+	if err != nil {
+		return nil, fmt.Errorf("%w (case %q, learned %s)", err, a.Case, a.Learned)
+	}
+	due := rule.Within.AddTo(a.Learned)
+	work := cal.OnOrBefore(due)
+
+	main := IntakeItem{Case: a.Case, Kind: ChildAssessment, Rule: rule.ID, Source: rule.Source, Statutory: true, Due: due, WorkingDay: work}
+	main.Status, main.DoneOn, main.Late = intakeStatus(due, a.Finished, asOf)
+	da := fmt.Sprintf("Kommunen fik %s kendskab til, at barnet kan have behov for særlig støtte; undersøgelsen skal være afsluttet senest 4 måneder efter, %s.", a.Learned, due)
+	en := fmt.Sprintf("The municipality learned on %s that the child may need special support; the assessment must be finished at the latest 4 months later, on %s.", a.Learned, due)
+	x, y := intakeMonthEnd(a.Learned, due)
+	da, en = da+x, en+y
+	x, y = intakeLawNote(rule, "kendskabet", "the day the municipality learned of the need", a.Learned, due)
+	da, en = da+x, en+y
+	if main.Status == Overdue {
+		da += " Fristen er overskredet: der skal foreligge en foreløbig vurdering, og undersøgelsen afsluttes hurtigst muligt."
+		en += " The deadline has passed: a preliminary assessment is owed, and the assessment is to be finished as soon as possible."
+	}
+	x, y = intakeOutcome(main, "Afsluttet", "Finished")
+	main.reasons = []Reason{intakeReason(rule, da+x, en+y)}
+
+	if nm := findIntakeRule(keyNetworkMap, started); nm != nil {
+		mda := fmt.Sprintf("Undersøgelsen er startet %s, og fra %s udarbejder Herning et netværkskort sammen med forældrene og barnet eller den unge i hver ny undersøgelse.", started, nm.Effective)
+		men := fmt.Sprintf("The assessment started on %s; from %s Herning makes a network map together with the parents and the child or young person in every new assessment.", started, nm.Effective)
+		if a.NetworkMap {
+			mda += " Netværkskortet er registreret."
+			men += " The network map is recorded."
+		} else {
+			mda += " Netværkskortet er ikke registreret."
+			men += " The network map is not recorded."
+		}
+		main.Requirements = []Requirement{{RuleID: nm.ID, Source: nm.Source, Met: a.NetworkMap,
+			Da: nm.Name.Da + ".", En: nm.Name.En + "."}}
+		main.reasons = append(main.reasons, intakeReason(nm, mda, men))
+	}
+	items := []IntakeItem{main}
+	if a.Finished != 0 && a.Finished <= due {
+		return items, nil
+	}
+
+	pre := IntakeItem{Case: a.Case, Kind: PreliminaryAssessment, Rule: rule.ID, Source: rule.Source, Statutory: true, Due: due, WorkingDay: work}
+	pre.Status, pre.DoneOn, pre.Late = intakeStatus(due, a.Preliminary, asOf)
+	pre.Conditional = a.Finished == 0 && a.Preliminary == 0 && asOf <= due
+	da = fmt.Sprintf("Kan undersøgelsen undtagelsesvis ikke afsluttes inden fristen %s, skal der på fristen foreligge en foreløbig vurdering, og undersøgelsen afsluttes hurtigst muligt.", due)
+	en = fmt.Sprintf("If the assessment exceptionally cannot be finished by its deadline %s, a preliminary assessment is due on that day, and the assessment is finished as soon as possible.", due)
+	switch {
+	case pre.Conditional:
+		da += fmt.Sprintf(" Kun påkrævet, hvis undersøgelsen ikke er afsluttet senest %s.", due)
+		en += fmt.Sprintf(" Owed only if the assessment is not finished by %s.", due)
+	case a.Finished != 0:
+		da += fmt.Sprintf(" Undersøgelsen blev afsluttet %s, efter fristen.", a.Finished)
+		en += fmt.Sprintf(" The assessment was finished on %s, after the deadline.", a.Finished)
+	default:
+		da += " Undersøgelsen er ikke afsluttet inden fristen."
+		en += " The assessment was not finished by the deadline."
+	}
+	x, y = intakeLawNote(rule, "kendskabet", "the day the municipality learned of the need", a.Learned, due)
+	da, en = da+x, en+y
+	x, y = intakeOutcome(pre, "Foreløbig vurdering foreligger", "Preliminary assessment made")
+	pre.reasons = []Reason{intakeReason(rule, da+x, en+y)}
+	return append(items, pre), nil
+}
+
+// ---- the child's plan ----
+
+// PlanDecision is a decision on a measure that may call for the child's
+// plan (barnets plan; before 2024 the action plan, handleplan).
+type PlanDecision struct {
+	Case    string
+	Measure string
+	// Decided is the day of the decision; required. It may lie after asOf
+	// (a planned decision). It chooses the law.
+	Decided date.Date
+	// Basis is the measure's legal category: ladder.BasisPlacement or
+	// ladder.BasisSupport.
+	Basis ladder.Basis
+	// WithoutConsent: a placement without consent (BL § 47, tidl. SEL §
+	// 58). Under Barnets Lov its plan exists before the decision.
+	WithoutConsent bool
+	// Urgent: under Serviceloven, an urgent case where only a short
+	// statement of purpose preceded the decision; the full action plan is
+	// due 4 months after it. Ignored under Barnets Lov.
+	Urgent bool
+	// PlanChosen: for support under BL § 32 the municipality decided to make
+	// a child's plan. Ignored for placements and under Serviceloven.
+	PlanChosen bool
+	// Made is the day the plan was made; zero if not yet.
+	Made date.Date
+}
+
+// ChildsPlanDeadline returns when the child's plan is due as of asOf, and
+// false if no plan is owed (support under BL § 32 where the municipality
+// did not decide to make one). The law follows the decision date:
+//
+//   - Barnets Lov (decided on or after 1 January 2024), BL § 91: a
+//     placement's plan at the latest 3 months after the decision; for a
+//     placement without consent (§ 47) before the decision; for § 32
+//     support, if the municipality decided to make one, within 3 months.
+//   - Serviceloven (decided before), SEL § 140: the action plan before the
+//     decision, or in an urgent case within 4 months after it.
+//
+// "Before the decision" is due the day before the decision date: a date
+// cannot show that a plan made on the decision day came first, so that
+// plan counts as 1 day late. A nil cal means workday.Danish().
+func ChildsPlanDeadline(p PlanDecision, asOf date.Date, cal *workday.Calendar) (IntakeItem, bool, error) {
+	const op = "followup.ChildsPlanDeadline"
+	fail := func(format string, args ...any) (IntakeItem, bool, error) {
+		return IntakeItem{}, false, fmt.Errorf("%s: %w: case %q, measure %q: %s", op, ErrInput, p.Case, p.Measure, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case p.Decided == 0:
+		return fail("zero decision date")
+	case asOf == 0:
+		return fail("zero as-of date")
+	case asOf > maxIntakeDay || p.Decided > maxIntakeDay:
+		return fail("a date after the year 9999 (decided %s, as-of %s)", p.Decided, asOf)
+	case p.Basis != ladder.BasisPlacement && p.Basis != ladder.BasisSupport:
+		return fail("basis %s; the plan rules cover placement and support", p.Basis)
+	case p.WithoutConsent && p.Basis != ladder.BasisPlacement:
+		return fail("without consent, but basis %s is not a placement", p.Basis)
+	case p.Made > asOf:
+		return fail("plan made %s is after the as-of date %s", p.Made, asOf)
+	}
+	var key intakeKey
+	switch {
+	case p.Decided < BarnetsLovEffective && p.Urgent:
+		key = keyPlanUrgent
+	case p.Decided < BarnetsLovEffective:
+		key = keyPlanBefore
+	case p.WithoutConsent:
+		key = keyPlanNoConsent
+	case p.Basis == ladder.BasisPlacement:
+		key = keyPlanPlacement
+	case p.PlanChosen:
+		key = keyPlanSupport
+	default:
+		return IntakeItem{}, false, nil
+	}
+	rule, err := intakeRuleFor(op, key, p.Decided)
+	if err != nil {
+		return IntakeItem{}, false, fmt.Errorf("%w (case %q, measure %q, decided %s)", err, p.Case, p.Measure, p.Decided)
+	}
+	due := intakeDue(rule, p.Decided)
+	it := IntakeItem{Case: p.Case, Measure: p.Measure, Kind: ChildsPlan, Rule: rule.ID, Source: rule.Source, Statutory: true,
+		Due: due, WorkingDay: cal.OnOrBefore(due)}
+	it.Status, it.DoneOn, it.Late = intakeStatus(due, p.Made, asOf)
+	var da, en string
+	switch key {
+	case keyPlanBefore:
+		da = fmt.Sprintf("Handleplanen udarbejdes, før der træffes afgørelse om foranstaltningen (%s), dvs. senest dagen før, %s.", p.Decided, due)
+		en = fmt.Sprintf("The action plan is made before the decision on the measure (%s), that is at the latest the day before, %s.", p.Decided, due)
+	case keyPlanUrgent:
+		da = fmt.Sprintf("Akut sag: før afgørelsen %s en kort angivelse af formålet, og den fulde handleplan senest 4 måneder efter, %s.", p.Decided, due)
+		en = fmt.Sprintf("Urgent case: before the decision on %s a short statement of purpose, and the full action plan at the latest 4 months later, on %s.", p.Decided, due)
+	case keyPlanNoConsent:
+		da = fmt.Sprintf("Anbringelse uden samtykke: barnets plan foreligger før afgørelsen (%s), dvs. senest dagen før, %s.", p.Decided, due)
+		en = fmt.Sprintf("Placement without consent: the child's plan exists before the decision (%s), that is at the latest the day before, %s.", p.Decided, due)
+	case keyPlanPlacement:
+		da = fmt.Sprintf("Afgørelse om anbringelse %s: barnets plan udarbejdes senest 3 måneder efter, %s.", p.Decided, due)
+		en = fmt.Sprintf("Placement decided on %s: the child's plan is made at the latest 3 months later, on %s.", p.Decided, due)
+	case keyPlanSupport:
+		da = fmt.Sprintf("Afgørelse om støtte efter BL § 32 %s, og kommunen har besluttet at udarbejde barnets plan: senest 3 måneder efter, %s.", p.Decided, due)
+		en = fmt.Sprintf("Support under BL § 32 decided on %s, and the municipality decided to make a child's plan: at the latest 3 months later, on %s.", p.Decided, due)
+	}
+	x, y := intakeMonthEnd(p.Decided, due)
+	da, en = da+x, en+y
+	x, y = intakeLawNote(rule, "afgørelsen", "the decision", p.Decided, due)
+	da, en = da+x, en+y
+	x, y = intakeOutcome(it, "Udarbejdet", "Made")
+	it.reasons = []Reason{intakeReason(rule, da+x, en+y)}
+	return it, true, nil
+}
+
+// ---- hearing the child ----
+
+// ChildHearing is a measure about to start, for hearing the child
+// (partshøring af barnet).
+type ChildHearing struct {
+	Case    string
+	Measure string
+	// Start is the day the measure starts; required. It may lie after asOf.
+	// It chooses the law.
+	Start date.Date
+	// Heard is the day the child was heard (journal note "partshøring – af
+	// barnet"); zero if not yet.
+	Heard date.Date
+}
+
+// HearingDeadline returns when the child is to be heard before a measure
+// starts (BL § 5, stk. 3, tidl. SEL § 48; Kompendium: journal note
+// "partshøring – af barnet"). It is due the day before the start: a date
+// cannot show that a hearing on the start day came first, so that hearing
+// counts as 1 day late. The law follows the start date. A nil cal means
+// workday.Danish().
+func HearingDeadline(h ChildHearing, asOf date.Date, cal *workday.Calendar) (IntakeItem, error) {
+	const op = "followup.HearingDeadline"
+	fail := func(format string, args ...any) (IntakeItem, error) {
+		return IntakeItem{}, fmt.Errorf("%s: %w: case %q, measure %q: %s", op, ErrInput, h.Case, h.Measure, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case h.Start == 0:
+		return fail("zero start date")
+	case asOf == 0:
+		return fail("zero as-of date")
+	case asOf > maxIntakeDay || h.Start > maxIntakeDay:
+		return fail("a date after the year 9999 (start %s, as-of %s)", h.Start, asOf)
+	case h.Heard > asOf:
+		return fail("heard %s is after the as-of date %s", h.Heard, asOf)
+	}
+	rule, err := intakeRuleFor(op, keyHearing, h.Start)
+	if err != nil {
+		return IntakeItem{}, fmt.Errorf("%w (case %q, measure %q, start %s)", err, h.Case, h.Measure, h.Start)
+	}
+	due := intakeDue(rule, h.Start)
+	it := IntakeItem{Case: h.Case, Measure: h.Measure, Kind: Hearing, Rule: rule.ID, Source: rule.Source, Statutory: true,
+		Due: due, WorkingDay: cal.OnOrBefore(due)}
+	it.Status, it.DoneOn, it.Late = intakeStatus(due, h.Heard, asOf)
+	da := fmt.Sprintf("Indsatsen starter %s. Før da holdes en samtale med barnet, tilpasset alder og modenhed og uden krav om forældrenes samtykke eller tilstedeværelse, og den noteres i journalen under overskriften \"partshøring – af barnet\". Fristen er dagen før start, %s.", h.Start, due)
+	en := fmt.Sprintf("The measure starts on %s. Before then the child is talked with, adapted to age and maturity and without the parents' consent or presence, and the conversation is noted in the journal headed \"partshøring – af barnet\". The deadline is the day before the start, %s.", h.Start, due)
+	if rule.RuleSet == lawSEL {
+		da += " Samtalen holdes uanset barnets alder; fra 12 år er barnet part i sagen."
+		en += " The conversation is held whatever the child's age; from 12 the child is a party to the case."
+	} else {
+		da += " Fra 10 år er barnet part i sagen (BL § 3)."
+		en += " From 10 the child is a party to the case (BL § 3)."
+	}
+	x, y := intakeLawNote(rule, "indsatsens start", "the measure's start", h.Start, due)
+	da, en = da+x, en+y
+	x, y = intakeOutcome(it, "Barnet hørt", "Child heard")
+	it.reasons = []Reason{intakeReason(rule, da+x, en+y)}
+	return it, nil
+}
+
+// ---- helpers ----
+
+func intakeDue(r *IntakeRule, anchor date.Date) date.Date {
+	if r.Before {
+		return anchor - 1
+	}
+	return r.Within.AddTo(anchor)
+}
+
+// intakeStatus is the status of a date-based item: done if done is set
+// (late by done − due days), overdue if due before asOf, else upcoming.
+func intakeStatus(due, done, asOf date.Date) (Status, date.Date, int) {
+	switch {
+	case done != 0:
+		return Done, done, int(done - due)
+	case due < asOf:
+		return Overdue, 0, 0
+	}
+	return Upcoming, 0, 0
+}
+
+func intakeReason(r *IntakeRule, da, en string) Reason {
+	return Reason{RuleID: r.ID, RuleSet: r.RuleSet, Layer: r.Layer, Effective: r.Effective, Source: r.Source,
+		Da: r.Name.Da + ". " + da, En: r.Name.En + ". " + en}
+}
+
+// intakeLawNote explains the choice of law when the deadline falls under the
+// other law than the day the clock started.
+func intakeLawNote(r *IntakeRule, anchorDa, anchorEn string, anchor, due date.Date) (da, en string) {
+	var afterDa, afterEn string
+	switch {
+	case r.Until != 0 && due > r.Until:
+		afterDa, afterEn = "efter", "after"
+	case due < r.Effective:
+		afterDa, afterEn = "før", "before"
+	default:
+		return "", ""
+	}
+	return fmt.Sprintf(" Loven vælges efter %s (%s), så %s gælder, selv om fristen falder %s %s.", anchorDa, anchor, r.RuleSet, afterDa, BarnetsLovEffective),
+		fmt.Sprintf(" The law is chosen by %s (%s), so %s applies even though the deadline falls %s %s.", anchorEn, anchor, r.RuleSet, afterEn, BarnetsLovEffective)
+}
+
+// intakeMonthEnd explains a due date clamped to the month's last day.
+func intakeMonthEnd(anchor, due date.Date) (da, en string) {
+	if anchor.Day() == due.Day() {
+		return "", ""
+	}
+	return fmt.Sprintf(" Den %d. findes ikke i fristens måned, så fristen er månedens sidste dag.", anchor.Day()),
+		fmt.Sprintf(" Day %d does not exist in the deadline's month, so the deadline is the month's last day.", anchor.Day())
+}
+
+// intakeOutcome describes a done date-based item.
+func intakeOutcome(it IntakeItem, verbDa, verbEn string) (da, en string) {
+	if it.Status != Done {
+		return "", ""
+	}
+	if it.Late <= 0 {
+		return fmt.Sprintf(" %s %s, rettidigt.", verbDa, it.DoneOn), fmt.Sprintf(" %s on %s, on time.", verbEn, it.DoneOn)
+	}
+	return fmt.Sprintf(" %s %s, %s for sent.", verbDa, it.DoneOn, intakePlural(it.Late, "dag", "dage")),
+		fmt.Sprintf(" %s on %s, %s late.", verbEn, it.DoneOn, intakePlural(it.Late, "day", "days"))
+}
+
+func intakePlural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// intakeDuration writes a positive duration in hours and minutes, rounded up
+// to the minute, e.g. "2 timer og 15 minutter" or "1 hour".
+func intakeDuration(d time.Duration, lang string) string {
+	m := int((d + time.Minute - 1) / time.Minute)
+	h, m := m/60, m%60
+	hOne, hMany, mOne, mMany, and := "hour", "hours", "minute", "minutes", "and"
+	if lang == "da" {
+		hOne, hMany, mOne, mMany, and = "time", "timer", "minut", "minutter", "og"
+	}
+	switch {
+	case h == 0:
+		return intakePlural(m, mOne, mMany)
+	case m == 0:
+		return intakePlural(h, hOne, hMany)
+	}
+	return intakePlural(h, hOne, hMany) + " " + and + " " + intakePlural(m, mOne, mMany)
+}
+
+// intakeClock formats a moment for a case worker, in its own location; "" for
+// the zero time.
+func intakeClock(t time.Time) string {
+	if t.IsZero() {
+		return `""`
+	}
+	return t.Format("2006-01-02 15:04 MST")
+}
+
+func intakeTooLate(t time.Time) bool { return t.Year() > 9999 }
