@@ -1,0 +1,227 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/trappe-dk/trappe/examples/internal/input"
+	"github.com/trappe-dk/trappe/examples/internal/report"
+	"github.com/trappe-dk/trappe/followup"
+)
+
+// words holds the labels of the text output in one language.
+type words struct {
+	asOf, weeksAhead, until               string
+	team, fte, cases, overdueN, upcoming  string
+	overdue, dueNext, nothing             string
+	deadline, age                         string
+	statutory, municipal                  string
+	caseload, compliance, schedule, smart string
+	figures, none, limits                 string
+	steps, deadlines, statutoryDeadlines  string
+	weekdays                              [7]string
+}
+
+var da = words{
+	asOf: "pr.", weeksAhead: "uger frem til", until: "til",
+	team: "team", fte: "årsværk", cases: "sager", overdueN: "overskredet", upcoming: "kommende",
+	overdue: "Overskredet", dueNext: "Forfalder de næste %d uger", nothing: "Intet forfalder.",
+	deadline: "frist", age: "år",
+	statutory: "lovpligtig", municipal: "kommunal",
+	caseload: "Sagsbelastning", compliance: "Opfølgninger holdt og ikke holdt", schedule: "Bemærkninger til indsatserne", smart: "SMART-mål",
+	figures: "Nøgletal %s–%s", none: "Ingen.", limits: "grænse %s/%s",
+	steps: "Børn pr. trin %s", deadlines: "Frister til og med %s: %d af %d holdt til tiden (%s %%), %d for sent, %d ikke holdt",
+	statutoryDeadlines: "lovpligtige: %d af %d til tiden (%s %%); %d holdt uden det krævede indhold",
+	weekdays:           [7]string{"sø", "ma", "ti", "on", "to", "fr", "lø"},
+}
+
+var en = words{
+	asOf: "as of", weeksAhead: "weeks ahead to", until: "to",
+	team: "team", fte: "FTE", cases: "cases", overdueN: "overdue", upcoming: "upcoming",
+	overdue: "Overdue", dueNext: "Due in the next %d weeks", nothing: "Nothing due.",
+	deadline: "due", age: "yrs",
+	statutory: "statutory", municipal: "municipal",
+	caseload: "Caseload", compliance: "Follow-ups held and missed", schedule: "Notes on the measures", smart: "SMART goals",
+	figures: "Key figures %s–%s", none: "None.", limits: "limits %s/%s",
+	steps: "Children per step on %s", deadlines: "Deadlines up to %s: %d of %d held on time (%s %%), %d late, %d not held",
+	statutoryDeadlines: "statutory: %d of %d on time (%s %%); %d held without the required content",
+	weekdays:           [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+}
+
+func wordsFor(lang string) words {
+	if lang == "en" {
+		return en
+	}
+	return da
+}
+
+// number formats x with dec decimals, with a decimal comma in Danish.
+func number(x float64, dec int, lang string) string {
+	s := strconv.FormatFloat(x, 'f', dec, 64)
+	if lang == "da" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// age returns whole years from birth to on.
+func age(birth, on date.Date) int {
+	y := on.Year() - birth.Year()
+	if on.Month() < birth.Month() || (on.Month() == birth.Month() && on.Day() < birth.Day()) {
+		y--
+	}
+	return y
+}
+
+func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang string) {
+	w := wordsFor(lang)
+	births := map[string]date.Date{}
+	for _, c := range data.Cases {
+		births[c.ID] = c.BirthDate
+	}
+	fmt.Fprintf(b, "%s · %s %s · %d %s %s\n", rep.Rules, w.asOf, rep.AsOf, rep.Weeks, w.weeksAhead, rep.Until)
+
+	due := rep.Due()
+	for _, wk := range rep.Workers {
+		b.WriteString("\n")
+		head := wk.ID
+		if wk.Name != "" {
+			head += " " + wk.Name
+		}
+		var parts []string
+		if wk.Team != "" {
+			parts = append(parts, w.team+" "+wk.Team)
+		}
+		parts = append(parts, number(wk.FTE, 1, lang)+" "+w.fte, casesText(wk, w, lang),
+			fmt.Sprintf("%s %d", w.overdueN, wk.Overdue), fmt.Sprintf("%s %d", w.upcoming, wk.Upcoming))
+		fmt.Fprintf(b, "%s · %s\n", head, strings.Join(parts, " · "))
+
+		var over, next []report.Item
+		for _, it := range due {
+			if it.Worker != wk.ID {
+				continue
+			}
+			if it.Status == followup.Overdue {
+				over = append(over, it)
+			} else {
+				next = append(next, it)
+			}
+		}
+		if len(over) > 0 {
+			fmt.Fprintf(b, "  %s\n", w.overdue)
+			for _, it := range over {
+				writeItem(b, it, births, rep.AsOf, w, lang)
+			}
+		}
+		fmt.Fprintf(b, "  "+w.dueNext+"\n", rep.Weeks)
+		if len(next) == 0 {
+			fmt.Fprintf(b, "    %s\n", w.nothing)
+		}
+		for _, it := range next {
+			writeItem(b, it, births, rep.AsOf, w, lang)
+		}
+	}
+
+	section := func(title, area string) {
+		fmt.Fprintf(b, "\n%s\n", title)
+		n := 0
+		for _, f := range rep.Findings {
+			if f.Area != area {
+				continue
+			}
+			n++
+			where := f.Subject
+			if f.Case != "" && f.Case != f.Subject {
+				where = f.Case + "/" + f.Subject
+			}
+			sev := f.Severity.String()
+			if lang == "da" {
+				sev = f.Severity.Danish()
+			}
+			fmt.Fprintf(b, "  %s %s [%s]: %s\n", sev, f.Code, where, f.Message(lang))
+		}
+		if n == 0 {
+			fmt.Fprintf(b, "  %s\n", w.none)
+		}
+	}
+	section(w.caseload, "caseload")
+	section(w.compliance, "compliance")
+	section(w.smart, "smart")
+	section(w.schedule, "schedule")
+	writeFigures(b, rep, w, lang)
+}
+
+// casesText is "14 sager (grænse 10/12)": the soft and hard limits.
+func casesText(wk report.Worker, w words, lang string) string {
+	s := fmt.Sprintf("%d %s", wk.Cases, w.cases)
+	if wk.HardLimit > 0 {
+		s += " (" + fmt.Sprintf(w.limits, number(wk.SoftLimit, 0, lang), number(wk.HardLimit, 0, lang)) + ")"
+	}
+	return s
+}
+
+// writeItem writes one item on two lines: what and when, then why.
+func writeItem(b *bytes.Buffer, it report.Item, births map[string]date.Date, asOf date.Date, w words, lang string) {
+	day := w.weekdays[it.WorkingDay.Weekday()] + " " + it.WorkingDay.String()
+	if it.Due != it.WorkingDay {
+		day += fmt.Sprintf(" (%s %s %s)", w.deadline, w.weekdays[it.Due.Weekday()], it.Due)
+	}
+	who := it.Case
+	if bd := births[it.Case]; bd != 0 && bd <= asOf {
+		who += fmt.Sprintf(" (%d %s)", age(bd, asOf), w.age)
+	}
+	kind, talk, layer := it.Kind.Danish(), it.ChildConversation.Danish(), w.municipal
+	if lang == "en" {
+		kind, talk = it.Kind.English(), it.ChildConversation.English()
+	}
+	if it.Statutory {
+		layer = w.statutory
+	}
+	fields := []string{day, who, it.Measure + " " + it.Intervention, kind, layer}
+	if it.Kind.IsMeeting() {
+		fields = append(fields, talk, modeWords(it.Modes, lang))
+	}
+	fmt.Fprintf(b, "    %s\n", strings.Join(fields, " · "))
+	fmt.Fprintf(b, "        %s\n", it.Why.Text)
+}
+
+func modeWords(m followup.Modes, lang string) string {
+	var parts []string
+	for _, x := range m.List() {
+		if lang == "en" {
+			parts = append(parts, x.English())
+		} else {
+			parts = append(parts, x.Danish())
+		}
+	}
+	sep := " eller "
+	if lang == "en" {
+		sep = " or "
+	}
+	return strings.Join(parts, sep)
+}
+
+func writeFigures(b *bytes.Buffer, rep *report.Report, w words, lang string) {
+	f := rep.Figures
+	fmt.Fprintf(b, "\n"+w.figures+"\n", f.From, f.To)
+	for _, g := range f.ChildYears {
+		fmt.Fprintf(b, "  %s\n", g.Explanation.Message(lang))
+	}
+	var steps []string
+	for _, s := range f.Steps.Counts {
+		steps = append(steps, fmt.Sprintf("%s %d", s.Step.Code(), s.Children))
+	}
+	fmt.Fprintf(b, "  "+w.steps+": %s (%s)\n", f.Steps.On, strings.Join(steps, " · "), f.Steps.Explanation.Source)
+	fmt.Fprintf(b, "  %s\n", f.Moves.Explanation.Message(lang))
+	fmt.Fprintf(b, "  %s\n", f.CasesPerWorker.Explanation.Message(lang))
+	for _, r := range f.FollowUpRates {
+		fmt.Fprintf(b, "  %s\n", r.Explanation.Message(lang))
+	}
+	d := f.Deadlines
+	fmt.Fprintf(b, "  "+w.deadlines+"; "+w.statutoryDeadlines+"\n", f.To, d.OnTime, d.Due, number(100*d.Rate, 1, lang), d.Late, d.Overdue,
+		d.StatutoryOnTime, d.StatutoryDue, number(100*d.StatutoryRate, 1, lang), d.ContentFailures)
+}

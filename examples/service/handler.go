@@ -1,0 +1,257 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/trappe-dk/trappe/caseload"
+	"github.com/trappe-dk/trappe/examples/internal/input"
+	"github.com/trappe-dk/trappe/examples/internal/report"
+	"github.com/trappe-dk/trappe/followup"
+	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/finding"
+)
+
+// MaxBodyBytes bounds a request body: 1 MiB. A larger body gets 413.
+const MaxBodyBytes = 1 << 20
+
+// bodyName names the request body in input errors.
+const bodyName = "request body"
+
+type handlerOptions struct {
+	// today returns the as-of date when neither the query nor the body
+	// gives one; nil means the server's local date.
+	today func() date.Date
+}
+
+// newHandler returns the service's routes.
+func newHandler(opt handlerOptions) http.Handler {
+	if opt.today == nil {
+		opt.today = func() date.Date { return date.NewAt(time.Now()) }
+	}
+	h := &handler{opt: opt}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/v1/schedule", h.method(http.MethodPost, h.schedule))
+	mux.HandleFunc("/v1/caseload/validate", h.method(http.MethodPost, h.validate))
+	mux.HandleFunc("/v1/rules", h.method(http.MethodGet, h.rules))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "not found", fmt.Sprintf("no endpoint %s; see /v1/schedule, /v1/caseload/validate, /v1/rules", r.URL.Path), nil)
+	})
+	return mux
+}
+
+type handler struct{ opt handlerOptions }
+
+// method answers 405 with an Allow header for any other method (HEAD is
+// allowed where GET is).
+func (h *handler) method(m string, next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != m && !(m == http.MethodGet && r.Method == http.MethodHead) {
+			allow := m
+			if m == http.MethodGet {
+				allow = "GET, HEAD"
+			}
+			w.Header().Set("Allow", allow)
+			writeError(w, http.StatusMethodNotAllowed, "method not allowed", fmt.Sprintf("%s %s: use %s", r.Method, r.URL.Path, allow), nil)
+			return
+		}
+		next(w, r)
+	}
+}
+
+// errorBody is every error response: a short error, a message for the
+// developer and, for bad input, every problem with its field.
+type errorBody struct {
+	Error    string       `json:"error"`
+	Message  string       `json:"message"`
+	Problems input.Errors `json:"problems,omitempty"`
+}
+
+func writeError(w http.ResponseWriter, status int, short, msg string, problems input.Errors) {
+	writeJSON(w, status, errorBody{Error: short, Message: msg, Problems: problems})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		status = http.StatusInternalServerError
+		buf.Reset()
+		fmt.Fprintf(&buf, "{\"error\":\"internal error\",\"message\":%q}\n", err.Error())
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// readInput reads and validates the request body. It writes the error
+// response itself and returns nil when the request is bad.
+func (h *handler) readInput(w http.ResponseWriter, r *http.Request) *input.Data {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || (mt != "application/json" && mt != "text/json") {
+			writeError(w, http.StatusUnsupportedMediaType, "unsupported media type", fmt.Sprintf("Content-Type %q: send application/json", ct), nil)
+			return nil
+		}
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, "request body too large", fmt.Sprintf("the body is larger than %d bytes", MaxBodyBytes), nil)
+			return nil
+		}
+		writeError(w, http.StatusBadRequest, "bad input", "cannot read the request body: "+err.Error(), nil)
+		return nil
+	}
+	data, err := input.Decode(bodyName, bytes.NewReader(body), input.Options{})
+	if err != nil {
+		writeInputError(w, err)
+		return nil
+	}
+	return data
+}
+
+func writeInputError(w http.ResponseWriter, err error) {
+	l := input.AsErrors(err)
+	if l == nil {
+		writeError(w, http.StatusInternalServerError, "internal error", err.Error(), nil)
+		return
+	}
+	writeError(w, http.StatusBadRequest, "bad input", l[0].Error(), l)
+}
+
+// queryParams reads ?asof=&weeks=&worker=&lang=; the query wins over the
+// body's "asOf" and "weeks".
+func (h *handler) queryParams(r *http.Request, data *input.Data) (report.Options, input.Errors) {
+	q := r.URL.Query()
+	var problems input.Errors
+	bad := func(field, value, reason string) {
+		problems = append(problems, &input.Error{File: "query", Field: field, Value: strconv.Quote(value), Reason: reason})
+	}
+	opt := report.Options{AsOf: data.AsOf, Weeks: cmp.Or(data.Weeks, report.DefaultWeeks), Worker: q.Get("worker"), Lang: cmp.Or(q.Get("lang"), "da")}
+	if s := q.Get("asof"); s != "" {
+		d, err := ladder.ParseDate(s)
+		if err != nil {
+			bad("asof", s, "not an existing date as YYYY-MM-DD")
+		}
+		opt.AsOf = d
+	}
+	if opt.AsOf == 0 {
+		opt.AsOf = h.opt.today()
+	}
+	if s := q.Get("weeks"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > report.MaxWeeks {
+			bad("weeks", s, fmt.Sprintf("want a whole number from 1 to %d", report.MaxWeeks))
+		}
+		opt.Weeks = n
+	}
+	if opt.Lang != "da" && opt.Lang != "en" {
+		bad("lang", opt.Lang, "want da or en")
+	}
+	return opt, problems
+}
+
+// schedule answers POST /v1/schedule with the report of examples/schedule
+// -format json.
+func (h *handler) schedule(w http.ResponseWriter, r *http.Request) {
+	data := h.readInput(w, r)
+	if data == nil {
+		return
+	}
+	opt, problems := h.queryParams(r, data)
+	if problems != nil {
+		writeInputError(w, problems)
+		return
+	}
+	rep, err := report.Build(data, opt)
+	if err != nil {
+		writeInputError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, rep)
+}
+
+// validation is the answer of POST /v1/caseload/validate.
+type validation struct {
+	AsOf     date.Date    `json:"asOf"`
+	Policy   string       `json:"policy"`
+	Source   string       `json:"source"`
+	Workers  []workerLoad `json:"workers"`
+	Findings finding.List `json:"findings"`
+	// OK is true when no finding is an error.
+	OK bool `json:"ok"`
+}
+
+type workerLoad struct {
+	ID        string  `json:"id"`
+	Team      string  `json:"team,omitempty"`
+	FTE       float64 `json:"fte"`
+	Cases     int     `json:"cases"`
+	SoftLimit float64 `json:"softLimit"`
+	HardLimit float64 `json:"hardLimit"`
+}
+
+// validate answers POST /v1/caseload/validate: the team's caseloads
+// against Herning's policy (caseload.Herning) on the as-of date.
+func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
+	data := h.readInput(w, r)
+	if data == nil {
+		return
+	}
+	opt, problems := h.queryParams(r, data)
+	if problems != nil {
+		writeInputError(w, problems)
+		return
+	}
+	team := report.Team(data)
+	p := caseload.Herning()
+	l := caseload.Validate(team, p, opt.AsOf)
+	if l == nil {
+		l = finding.List{}
+	}
+	out := validation{AsOf: opt.AsOf, Policy: p.String(), Source: p.Source(), Findings: l, OK: !l.HasErrors(), Workers: []workerLoad{}}
+	for _, wl := range caseload.Loads(team, p, opt.AsOf) {
+		out.Workers = append(out.Workers, workerLoad{ID: wl.Worker.ID, Team: wl.Worker.Team, FTE: wl.Worker.FTE, Cases: wl.Cases,
+			SoftLimit: wl.Limits.Soft, HardLimit: wl.Limits.Hard})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// intervention is one entry of the catalogue in GET /v1/rules.
+type intervention struct {
+	Code      string      `json:"code"`
+	Danish    string      `json:"danish"`
+	English   string      `json:"english"`
+	Step      ladder.Step `json:"step"`
+	Placement bool        `json:"placement"`
+	Rule      string      `json:"rule,omitempty"`
+}
+
+// rules answers GET /v1/rules: the municipal rule set, the statutory sets
+// with their effective dates and sources, and the intervention catalogue.
+func (h *handler) rules(w http.ResponseWriter, _ *http.Request) {
+	var ivs []intervention
+	for _, iv := range ladder.Default().All() {
+		ivs = append(ivs, intervention{Code: iv.Code, Danish: iv.Danish, English: iv.English, Step: iv.Step, Placement: iv.Placement, Rule: iv.Rule})
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Municipal     *followup.RuleSet   `json:"municipal"`
+		Statutory     []*followup.RuleSet `json:"statutory"`
+		Interventions []intervention      `json:"interventions"`
+	}{followup.HerningRules(), followup.Herning().StatutorySets(), ivs})
+}
