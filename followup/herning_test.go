@@ -292,9 +292,9 @@ func TestHerningRulesSchedules(t *testing.T) {
 			want: []htRow{
 				{"2023-02-28", "2023-02-28", htFU, false, "H-KONTAKT"},
 				{"2023-04-30", "2023-04-28", htFU, true, "H-KONTAKT+SEL-70"},
-				{"2023-07-31", "2023-07-31", htFU, true, "H-KONTAKT+SEL-70"},
-				{"2023-10-31", "2023-10-31", htFU, false, "H-KONTAKT"},
-				{"2024-01-31", "2024-01-31", htFU, false, "H-KONTAKT"},
+				{"2023-07-30", "2023-07-28", htFU, false, "H-KONTAKT"},
+				{"2023-10-30", "2023-10-30", htFU, true, "H-KONTAKT+SEL-70"},
+				{"2024-01-30", "2024-01-30", htFU, false, "H-KONTAKT"},
 				{"2024-04-30", "2024-04-30", htFU, false, "H-KONTAKT"},
 				{"2024-07-30", "2024-07-30", htFU, false, "H-KONTAKT"},
 				{"2024-10-30", "2024-10-30", htFU, false, "H-KONTAKT"},
@@ -404,7 +404,8 @@ func TestHerningItemContent(t *testing.T) {
 	t.Run("H-KONTAKT alternates youth and centre after +9M", func(t *testing.T) {
 		// Same dates as the H-KONTAKT row above. Domain: +4W youth; +3M centre (status and
 		// treatment plan); +6M youth (time frame); +9M centre; "and so on at the same intervals":
-		// +12M youth (31 Jan 2024), +15M centre (30 Apr 2024), youth (30 Jul), centre (30 Oct).
+		// the fixed +6M and +9M are capped at 3 months after the previous one (30 Jul, 30 Oct
+		// 2023); then youth (30 Jan 2024), centre (30 Apr 2024), youth (30 Jul), centre (30 Oct).
 		m := htMeasure(t, "m-k", "kontaktperson", "2023-01-31", "")
 		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2023-01-31", "2024-10-31")
 		want := []struct {
@@ -415,9 +416,9 @@ func TestHerningItemContent(t *testing.T) {
 		}{
 			{"2023-02-28", youth, "", []followup.Decision{ng}},
 			{"2023-04-30", centre, "på centret", []followup.Decision{ng, tp}},
-			{"2023-07-31", youth, "", []followup.Decision{ng, tf}},
-			{"2023-10-31", centre, "på centret", []followup.Decision{ng, tp}},
-			{"2024-01-31", youth, "", []followup.Decision{ng, tf}},
+			{"2023-07-30", youth, "", []followup.Decision{ng, tf}},
+			{"2023-10-30", centre, "på centret", []followup.Decision{ng, tp}},
+			{"2024-01-30", youth, "", []followup.Decision{ng, tf}},
 			{"2024-04-30", centre, "på centret", []followup.Decision{ng, tp}},
 			{"2024-07-30", youth, "", []followup.Decision{ng, tf}},
 			{"2024-10-30", centre, "på centret", []followup.Decision{ng, tp}},
@@ -870,7 +871,6 @@ func TestHerningScheduleInvariants(t *testing.T) {
 	require.NotEmpty(t, all)
 	cal := workday.Danish()
 	lo, hi := htDate("2019-01-01"), htDate("2027-12-31")
-	bl := followup.BarnetsLovEffective
 	n := 3000
 	if testing.Short() {
 		n = 300
@@ -923,70 +923,77 @@ func TestHerningScheduleInvariants(t *testing.T) {
 		p, err := followup.Herning().Schedule(rec, opt)
 		require.NoError(t, err, "case %d: %v", i, m)
 		items := p.Items()
-		msg := func(format string, args ...any) string {
-			return m.String() + " asOf " + asOf.String() + " until " + until.String() + ": " + fmt.Sprintf(format, args...)
+		// check fails the test with the measure's context; the message is only
+		// built on failure (building it for every assertion is slow under -race).
+		check := func(ok bool, format string, args ...any) {
+			t.Helper()
+			if !ok {
+				t.Fatalf("case %d: %v asOf %s until %s held %v grants %v decision %v assessment end %s: %s",
+					i, m, asOf, until, rec.Held, rec.Grants, rec.Decision, rec.AssessmentEnd, fmt.Sprintf(format, args...))
+			}
 		}
 		limit := until
 		if endD != 0 && endD < limit {
 			limit = endD
 		}
-		var prevMeeting date.Date // effective date of the previous meeting item
-		prevMeeting = start
+		prevMeeting := start // effective date of the previous meeting item
 		var lastStat, lastVisit *followup.Item
 		firstStatSeen, firstVisitSeen := false, false
 		for j := range items {
 			it := items[j]
 			if j > 0 {
-				require.LessOrEqual(t, items[j-1].Due, it.Due, msg("not sorted at %d", j))
+				check(items[j-1].Due <= it.Due, "not sorted at %d", j)
 			}
-			require.GreaterOrEqual(t, it.Due, start, msg("item before start"))
-			require.LessOrEqual(t, it.Due, limit, msg("item %s after end/horizon", it.Due))
-			require.LessOrEqual(t, it.WorkingDay, it.Due)
-			require.True(t, cal.IsWorkingDay(it.WorkingDay), msg("%s is not a working day", it.WorkingDay))
+			check(it.Due >= start, "item %s before start", it.Due)
+			check(it.Due <= limit, "item %s after end/horizon %s", it.Due, limit)
+			check(it.WorkingDay <= it.Due, "working day %s after due %s", it.WorkingDay, it.Due)
+			check(cal.IsWorkingDay(it.WorkingDay), "%s is not a working day", it.WorkingDay)
 			for d := it.WorkingDay + 1; d <= it.Due; d++ {
-				require.False(t, cal.IsWorkingDay(d), msg("%s: a later working day %s exists", it.Due, d))
+				check(!cal.IsWorkingDay(d), "%s: a later working day %s exists", it.Due, d)
 			}
 			isStat := htHasRule(it, "SEL-70", "BL-95", "SEL-148", "BL-156")
-			require.Equal(t, isStat, it.Statutory, msg("%s statutory flag vs rules %v", it.Due, it.Rules()))
-			if it.Statutory {
-				require.Equal(t, followup.Required, it.ChildConversation, msg("statutory %s relaxed", it.Due))
-				require.Equal(t, followup.ModesOf(followup.InPerson), it.Modes, msg("statutory %s modes", it.Due))
-				require.Empty(t, it.Why().Relaxations)
-			}
-			if it.Modes.Has(followup.Phone) || it.Modes.Has(followup.Mail) || (it.Kind.IsMeeting() && it.ChildConversation == followup.Optional) {
-				require.False(t, it.Statutory)
-				require.NotEmpty(t, it.Why().Relaxations, msg("%s relaxed without a grant", it.Due))
-				for _, x := range it.Why().Relaxations {
-					require.LessOrEqual(t, x.ApprovedOn, it.Due)
+			check(isStat == it.Statutory, "%s statutory flag %t vs rules %v", it.Due, it.Statutory, it.Rules())
+			relaxed := it.Modes.Has(followup.Phone) || it.Modes.Has(followup.Mail) || (it.Kind.IsMeeting() && it.ChildConversation == followup.Optional)
+			if it.Statutory || relaxed {
+				rel := it.Why().Relaxations
+				if it.Statutory {
+					check(it.ChildConversation == followup.Required, "statutory %s: child conversation %s", it.Due, it.ChildConversation)
+					check(it.Modes == followup.ModesOf(followup.InPerson), "statutory %s: modes %s", it.Due, it.Modes)
+					check(len(rel) == 0, "statutory %s relaxed by %v", it.Due, rel)
+				}
+				if relaxed {
+					check(!it.Statutory, "statutory %s relaxed", it.Due)
+					check(len(rel) > 0, "%s relaxed without a grant", it.Due)
+					for _, x := range rel {
+						check(x.ApprovedOn <= it.Due, "%s relaxed by %s approved later, %s", it.Due, x.ID, x.ApprovedOn)
+					}
 				}
 			}
 			if it.HeldOn != 0 {
-				require.Equal(t, followup.Done, it.Status)
-				require.Equal(t, int(it.HeldOn-it.Due), it.Late)
-				require.True(t, it.HeldOn >= start && it.HeldOn <= asOf)
+				check(it.Status == followup.Done, "%s held but %s", it.Due, it.Status)
+				check(it.Late == int(it.HeldOn-it.Due), "%s late %d", it.Due, it.Late)
+				check(it.HeldOn >= start && it.HeldOn <= asOf, "%s held on %s", it.Due, it.HeldOn)
 			} else {
+				want := followup.Upcoming
 				switch {
 				case it.Kind == followup.CourseEnd && it.Due <= asOf:
-					require.Equal(t, followup.Done, it.Status)
+					want = followup.Done
 				case it.Due < asOf:
-					require.Equal(t, followup.Overdue, it.Status)
-				default:
-					require.Equal(t, followup.Upcoming, it.Status)
+					want = followup.Overdue
 				}
+				check(it.Status == want, "%s status %s, want %s", it.Due, it.Status, want)
 			}
 			if it.Kind == followup.SupervisionVisit || htHasRule(it, "SEL-148", "BL-156") {
-				require.True(t, iv.Placement, msg("visit on a non-placement"))
+				check(iv.Placement, "visit %s on a non-placement", it.Due)
 			}
 			if htHasRule(it, "SEL-70", "BL-95") {
-				require.True(t, iv.FollowUpByLaw())
+				check(iv.FollowUpByLaw(), "statutory follow-up %s on a measure the law does not cover", it.Due)
 			}
 			// Recurring gap: the next meeting is due at most one phase interval after the
 			// previous follow-up's effective date (the interval chosen by that date).
 			if it.Kind.IsMeeting() {
-				// Fixed items are anchored to the start, not to the previous
-				// follow-up, so the gap rule is for recurring items only.
-				if every, ok := htPhaseEvery(iv.Rule, start, prevMeeting); ok && !htFixedDue(iv.Rule, start, it.Due) {
-					require.LessOrEqual(t, it.Due, every.AddTo(prevMeeting), msg("gap before %s over %s from %s", it.Due, every, prevMeeting))
+				if every, ok := htPhaseEvery(iv.Rule, start, prevMeeting); ok {
+					check(it.Due <= every.AddTo(prevMeeting), "gap before %s over %s from %s", it.Due, every, prevMeeting)
 				}
 				prevMeeting = htEffective(it)
 			}
@@ -994,26 +1001,23 @@ func TestHerningScheduleInvariants(t *testing.T) {
 			if htHasRule(it, "SEL-70", "BL-95") {
 				if !firstStatSeen {
 					firstStatSeen = true
-					dl := followup.AddMonths(start, 3)
-					if dl >= bl && rec.AssessmentEnd != 0 && rec.AssessmentEnd < dl {
-						dl = rec.AssessmentEnd
-					}
-					require.LessOrEqual(t, it.Due, dl, msg("first statutory %s after %s", it.Due, dl))
+					dl := htFirstStatDeadline(rec, start)
+					check(it.Due <= dl, "first statutory %s after %s", it.Due, dl)
 				} else {
 					dl, ok := htNextStatDeadline(rec, htEffective(*lastStat))
-					require.True(t, ok, msg("statutory %s after the chain ended at %s", it.Due, lastStat.Due))
-					require.LessOrEqual(t, it.Due, dl, msg("statutory gap %s → %s over %s", lastStat.Due, it.Due, dl))
-					require.Greater(t, it.Due, lastStat.Due)
+					check(ok, "statutory %s after the chain ended at %s", it.Due, lastStat.Due)
+					check(it.Due <= dl, "statutory gap %s → %s over %s", lastStat.Due, it.Due, dl)
+					check(it.Due > lastStat.Due, "statutory %s not after %s", it.Due, lastStat.Due)
 				}
 				lastStat = &items[j]
 			}
 			if htHasRule(it, "SEL-148", "BL-156") {
 				if !firstVisitSeen {
 					firstVisitSeen = true
-					require.LessOrEqual(t, it.Due, followup.AddMonths(start, 6), msg("first visit %s late", it.Due))
+					check(it.Due <= followup.AddMonths(start, 6), "first visit %s late", it.Due)
 				} else {
-					require.LessOrEqual(t, it.Due, followup.AddMonths(htEffective(*lastVisit), 6), msg("visit gap %s → %s", lastVisit.Due, it.Due))
-					require.Greater(t, it.Due, lastVisit.Due)
+					check(it.Due <= followup.AddMonths(htEffective(*lastVisit), 6), "visit gap %s → %s", lastVisit.Due, it.Due)
+					check(it.Due > lastVisit.Due, "visit %s not after %s", it.Due, lastVisit.Due)
 				}
 				lastVisit = &items[j]
 			}
@@ -1021,21 +1025,32 @@ func TestHerningScheduleInvariants(t *testing.T) {
 		// The chains do not stop early: a deadline within the horizon has its item.
 		if iv.FollowUpByLaw() {
 			if !firstStatSeen {
-				require.Greater(t, followup.AddMonths(start, 3), limit, msg("no first statutory follow-up"))
+				check(htFirstStatDeadline(rec, start) > limit, "no first statutory follow-up")
 			} else if dl, ok := htNextStatDeadline(rec, htEffective(*lastStat)); ok {
-				require.Greater(t, dl, limit, msg("statutory chain stops after %s", lastStat.Due))
+				check(dl > limit, "statutory chain stops after %s (next deadline %s)", lastStat.Due, dl)
 			}
 		} else {
-			require.Empty(t, items, msg("a measure the law does not cover and Herning is silent on"))
+			check(len(items) == 0, "%d items on a measure the law does not cover and Herning is silent on", len(items))
 		}
 		if iv.Placement {
 			if !firstVisitSeen {
-				require.Greater(t, followup.AddMonths(start, 6), limit, msg("no first visit"))
+				check(followup.AddMonths(start, 6) > limit, "no first visit")
 			} else {
-				require.Greater(t, followup.AddMonths(htEffective(*lastVisit), 6), limit, msg("visits stop after %s", lastVisit.Due))
+				check(followup.AddMonths(htEffective(*lastVisit), 6) > limit, "visits stop after %s", lastVisit.Due)
 			}
 		}
 	}
+}
+
+// htFirstStatDeadline is the first statutory follow-up deadline: start + 3
+// months; under Barnets Lov (the deadline on or after 1 Jan 2024) the end of
+// an assessment run alongside if earlier.
+func htFirstStatDeadline(rec followup.Record, start date.Date) date.Date {
+	dl := followup.AddMonths(start, 3)
+	if dl >= followup.BarnetsLovEffective && rec.AssessmentEnd != 0 && rec.AssessmentEnd < dl {
+		dl = rec.AssessmentEnd
+	}
+	return dl
 }
 
 // htNextStatDeadline is the next statutory follow-up deadline after a statutory
@@ -1054,34 +1069,50 @@ func htNextStatDeadline(rec followup.Record, eff date.Date) (date.Date, bool) {
 // TestHerningFixedAndRecurringDoNotDoubleUp: for rules with fixed items at +3M
 // and +6M followed by "every 3 months", a start on a month end must not make
 // the 3-monthly chain produce an extra meeting a day or two before the fixed
-// +6M item (domain.md: "+4 weeks, +3 months, +6 months, then every 3 months").
+// +6M item (domain.md: "+4 weeks, +3 months, +6 months, then every 3 months"),
+// and the fixed item itself is never due more than 3 months after the
+// previous follow-up ("it never lets a gap exceed the interval").
 func TestHerningFixedAndRecurringDoNotDoubleUp(t *testing.T) {
 	tests := []struct {
 		name, code, start, until string
+		held                     []string
 		want                     []string
 	}{
 		{
-			// 31 Jan 2023 + 4W = 28 Feb; +3M = 30 Apr; +6M = 31 Jul; then 3M from 31 Jul = 31 Oct.
-			// (30 Apr + 3M = 30 Jul would be a second meeting the day before 31 Jul.)
+			// 31 Jan 2023 + 4W = 28 Feb; +3M = 30 Apr; +6M = 31 Jul, but 30 Apr + 3M = 30 Jul
+			// is earlier, so 30 Jul; then 3M from 30 Jul = 30 Oct. One meeting, not two.
 			name: "H-PRIVKONTAKT 31 Jan 2023", code: "privat-kontaktperson", start: "2023-01-31", until: "2023-10-31",
-			want: []string{"2023-02-28", "2023-04-30", "2023-07-31", "2023-10-31"},
+			want: []string{"2023-02-28", "2023-04-30", "2023-07-30", "2023-10-30"},
 		},
 		{
-			// 30 Nov 2022 + 4W = 28 Dec; +3M = 28 Feb 2023; +6M = 30 May 2023; then 30 Aug.
-			// (28 Feb + 3M = 28 May would be a second meeting two days before 30 May.)
+			// 30 Nov 2022 + 4W = 28 Dec; +3M = 28 Feb 2023; +6M = 30 May 2023, capped at
+			// 28 Feb + 3M = 28 May; then 28 Aug.
 			name: "H-EFTERSKOLE 30 Nov 2022", code: "efterskole", start: "2022-11-30", until: "2023-08-31",
-			want: []string{"2022-12-28", "2023-02-28", "2023-05-30", "2023-08-30"},
+			want: []string{"2022-12-28", "2023-02-28", "2023-05-28", "2023-08-28"},
 		},
 		{
-			// 31 Jan 2023: +4W 28 Feb; +3M 30 Apr; +6M 31 Jul; +9M 31 Oct; then 31 Jan 2024.
+			// 31 Jan 2023: +4W 28 Feb; +3M 30 Apr; +6M capped 30 Jul; +9M capped 30 Oct; then 30 Jan 2024.
 			name: "H-KONTAKT 31 Jan 2023", code: "kontaktperson", start: "2023-01-31", until: "2024-01-31",
-			want: []string{"2023-02-28", "2023-04-30", "2023-07-31", "2023-10-31", "2024-01-31"},
+			want: []string{"2023-02-28", "2023-04-30", "2023-07-30", "2023-10-30", "2024-01-30"},
+		},
+		{
+			// The case helper-5 raised: 31 Jan 2024, the +3M item held early on 1 Mar. +6M
+			// (31 Jul) is capped at 1 Mar + 3M = 1 Jun, so no 5-month gap; then 1 Sep.
+			name: "H-PRIVKONTAKT early held +3M", code: "privat-kontaktperson", start: "2024-01-31", until: "2024-09-30",
+			held: []string{"2024-02-28", "2024-03-01"},
+			want: []string{"2024-02-28", "2024-04-30", "2024-06-01", "2024-09-01"},
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			m := htMeasure(t, "m-dbl", tc.code, tc.start, "")
-			p := htPlan(t, followup.Record{Case: "c", Measure: m}, tc.start, tc.until)
+			rec := followup.Record{Case: "c", Measure: m}
+			asOf := tc.start
+			for _, h := range tc.held {
+				rec.Held = append(rec.Held, followup.Held{On: ladder.MustParseDate(h), ChildConversation: true, Mode: followup.InPerson})
+				asOf = h
+			}
+			p := htPlan(t, rec, asOf, tc.until)
 			var got []string
 			for _, it := range p.Items() {
 				got = append(got, it.Due.String())
@@ -1089,18 +1120,4 @@ func TestHerningFixedAndRecurringDoNotDoubleUp(t *testing.T) {
 			assert.Equal(t, tc.want, got)
 		})
 	}
-}
-
-// htFixedDue reports whether due is one of the rule's fixed offsets from start.
-func htFixedDue(ruleID string, start, due date.Date) bool {
-	r, ok := followup.HerningRules().Rule(ruleID)
-	if !ok {
-		return false
-	}
-	for _, fx := range r.Fixed {
-		if fx.At.AddTo(start) == due {
-			return true
-		}
-	}
-	return false
 }

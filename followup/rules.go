@@ -59,8 +59,10 @@ type Phase struct {
 	Every Span `json:"every"`
 	Until Span `json:"until,omitzero"`
 	// AfterFixed: the phase only starts once every fixed item has come
-	// ("+4 weeks, +3 and +6 months, then every 3 months"); otherwise its
-	// items compete with the fixed ones and the earlier comes first.
+	// ("+4 weeks, +3 and +6 months, then every 3 months"), and until then a
+	// fixed meeting is due at its offset or one Every after the previous
+	// follow-up, whichever is earlier. Otherwise the phase's items compete
+	// with the fixed ones and the earlier comes first.
 	AfterFixed bool      `json:"afterFixed,omitempty"`
 	Kind       Kind      `json:"kind"`
 	Cycle      []Content `json:"cycle"`
@@ -443,7 +445,7 @@ func (c *specChecker) checkSpan(subject, field string, sp Span, required bool) {
 		c.add("ruleset.period.negative", subject, fmt.Sprintf("%s: perioden %s er negativ.", field, sp), fmt.Sprintf("%s: the period %s is negative.", field, sp))
 	} else if required && sp.IsZero() {
 		c.add("ruleset.period.missing", subject, fmt.Sprintf("%s: mangler en periode (fx P6W).", field), fmt.Sprintf("%s: a period is missing (e.g. P6W).", field))
-	} else if sp.Months > MaxSpanMonths || sp.approxDays() > MaxSpanMonths*31 {
+	} else if sp.tooLong() {
 		c.add("ruleset.period.too-long", subject, fmt.Sprintf("%s: perioden %s er over 10 år.", field, sp), fmt.Sprintf("%s: the period %s is longer than 10 years.", field, sp))
 	}
 }

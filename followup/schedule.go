@@ -314,6 +314,18 @@ func (g *muniGen) peek() (candidate, bool) {
 		f := &g.rule.Fixed[g.fixed]
 		c = candidate{due: f.At.AddTo(g.start), kind: f.Kind, content: &f.Content, phase: -1, anchor: anchorStart, from: g.start, offset: f.At, fixed: true}
 		ok = true
+		// Where the recurrence waits for the fixed items, a fixed item is
+		// still never due later than one interval after the previous
+		// follow-up: the gap never exceeds the interval.
+		if len(g.rule.Recurring) > 0 && f.Kind.IsMeeting() {
+			ph := &g.rule.Recurring[g.phaseFor(g.prev)]
+			if capped := ph.Every.AddTo(g.prev); ph.AfterFixed && capped < c.due {
+				c.due, c.anchor, c.from, c.held, c.offset = capped, anchorPrevious, g.prev, g.prevHeld, ph.Every
+				if g.prev == g.start && !g.prevHeld {
+					c.anchor = anchorStart
+				}
+			}
+		}
 	}
 	if len(g.rule.Recurring) > 0 {
 		pi := g.phaseFor(g.prev)

@@ -36,7 +36,7 @@ func SpanOf(p period.Period) (Span, error) {
 	}
 	months := int64(p.Years())*12 + int64(p.Months())
 	days := int64(p.Weeks())*7 + int64(p.Days())
-	if months > MaxSpanMonths || days > MaxSpanMonths*31 || months*31+days > MaxSpanMonths*31 {
+	if (Span{Months: int32(min(months, 1<<20)), Days: int32(min(days, 1<<20))}).tooLong() {
 		return Span{}, fmt.Errorf("%s: period %q is longer than 10 years", op, p.String())
 	}
 	return Span{Months: int32(months), Days: int32(days)}, nil
@@ -142,6 +142,13 @@ func (s *Span) UnmarshalText(b []byte) error {
 	}
 	*s = v
 	return nil
+}
+
+// tooLong reports whether s is longer than 10 years: its months count at
+// the mean Gregorian length (146097/4800 days), so P10Y passes and P10Y1D
+// or P3654D do not (ten calendar years have at most 3,653 days).
+func (s Span) tooLong() bool {
+	return s.Months > MaxSpanMonths || int64(s.Months)*146097+int64(s.Days)*4800 > 3653*4800
 }
 
 // approxDays is a length for ordering spans: months count 31 days, so a

@@ -1,0 +1,530 @@
+package followup_test
+
+// Tests of the statutory floor: SEL § 70 (3 months, then at most 6 months
+// apart, until 31 Dec 2023), BL § 95 (first within 3 months or at the end of
+// an assessment run alongside; then the municipality's decision), the
+// supervision visits of placements (SEL § 148 / BL § 156 stk. 5: every 6
+// months), and bad scheduler input. Expected values are derived by hand; see
+// the holiday list at the top of herning_test.go.
+
+import (
+	"errors"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/trappe-dk/trappe/followup"
+	"github.com/trappe-dk/trappe/ladder"
+)
+
+func TestStatutoryShippedSets(t *testing.T) {
+	sel, ok := followup.ServiceLoven().Statutory()
+	require.True(t, ok)
+	assert.Equal(t, "SEL-70", sel.FollowUp.ID)
+	assert.Equal(t, followup.Months(3), sel.FollowUp.First)
+	assert.Equal(t, followup.Months(6), sel.FollowUp.Then)
+	assert.False(t, sel.FollowUp.FirstByAssessmentEnd)
+	require.NotNil(t, sel.Visits)
+	assert.Equal(t, "SEL-148", sel.Visits.ID)
+	assert.Equal(t, 2, sel.Visits.PerYear)
+	assert.Equal(t, followup.Months(6), sel.Visits.Every)
+	assert.False(t, sel.PhoneChildConversation)
+
+	bl, ok := followup.BarnetsLov().Statutory()
+	require.True(t, ok)
+	assert.Equal(t, "BL-95", bl.FollowUp.ID)
+	assert.Equal(t, followup.Months(3), bl.FollowUp.First)
+	assert.True(t, bl.FollowUp.Then.IsZero(), "BL sets no interval after the first follow-up")
+	assert.True(t, bl.FollowUp.FirstByAssessmentEnd)
+	require.NotNil(t, bl.Visits)
+	assert.Equal(t, "BL-156", bl.Visits.ID)
+	assert.Equal(t, 2, bl.Visits.PerYear)
+	assert.False(t, bl.PhoneChildConversation)
+
+	_, ok = followup.HerningRules().Statutory()
+	assert.False(t, ok)
+
+	r := followup.Herning()
+	assert.Equal(t, followup.ServiceLoven(), r.StatutoryAt(htDate("2023-12-31")))
+	assert.Equal(t, followup.BarnetsLov(), r.StatutoryAt(htDate("2024-01-01")))
+	assert.Equal(t, followup.BarnetsLov(), r.StatutoryAt(htDate("2030-06-01")))
+	assert.Equal(t, htDate("2024-01-01"), followup.BarnetsLovEffective)
+	assert.Equal(t, followup.HerningRules(), r.Municipal())
+}
+
+// 6(a): a preventive measure under SEL, followed across 1 January 2024.
+func TestStatutorySELChainPreventive(t *testing.T) {
+	m := htMeasure(t, "m-afl", "aflastning", "2022-03-15", "")
+
+	t.Run("due dates", func(t *testing.T) {
+		// H-FOREB from Tue 15 Mar 2022: +4W = 12 Apr; recurring 12 Apr + 3M = 12 Jul (before the
+		// fixed +6M 15 Sep); recurring 12 Oct > 15 Sep → status 15 Sep; then every 3M: 15 Dec,
+		// 15 Mar 2023, 15 Jun, 15 Sep, 15 Dec, 15 Mar 2024, 15 Jun 2024 (Sat → Fri 14 Jun).
+		// SEL-70: 15 Mar + 3M = 15 Jun 2022 → 12 Apr; 12 Apr + 6M = 12 Oct → 15 Sep (status);
+		// 15 Sep + 6M = 15 Mar 2023 → 15 Mar 2023; → 15 Sep 2023 → 15 Sep 2023;
+		// 15 Sep 2023 + 6M = 15 Mar 2024 is under BL: no interval and no decision → no more marks.
+		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2022-03-15", "2024-06-30")
+		assert.Equal(t, []htRow{
+			{"2022-04-12", "2022-04-12", htFU, true, "H-FOREB+SEL-70"},
+			{"2022-07-12", "2022-07-12", htFU, false, "H-FOREB"},
+			{"2022-09-15", "2022-09-15", htST, true, "H-FOREB+SEL-70"},
+			{"2022-12-15", "2022-12-15", htFU, false, "H-FOREB"},
+			{"2023-03-15", "2023-03-15", htFU, true, "H-FOREB+SEL-70"},
+			{"2023-06-15", "2023-06-15", htFU, false, "H-FOREB"},
+			{"2023-09-15", "2023-09-15", htFU, true, "H-FOREB+SEL-70"},
+			{"2023-12-15", "2023-12-15", htFU, false, "H-FOREB"},
+			{"2024-03-15", "2024-03-15", htFU, false, "H-FOREB"},
+			{"2024-06-15", "2024-06-14", htFU, false, "H-FOREB"},
+		}, htRows(p.Items()))
+		assert.False(t, htHasFinding(p, "followup.bl.no-decision"), "Herning's table is the decision")
+		// The 15 Sep 2022 mark meets the deadline 12 Oct 2022 (12 Apr + 6M).
+		ex := p.At(2).Why()
+		require.Len(t, ex.Reasons, 2)
+		assert.Equal(t, "SEL-70", ex.Reasons[1].RuleID)
+		assert.Equal(t, followup.SourceSEL70, ex.Reasons[1].Source)
+		assert.Contains(t, ex.Reasons[1].En, "2022-10-12")
+		assert.Contains(t, ex.Reasons[1].Da, "2022-10-12")
+	})
+
+	t.Run("with a BL cadence decision", func(t *testing.T) {
+		// Decision every 6M: after 15 Sep 2023 the chain goes on under BL from the decision:
+		// 15 Mar 2024 (BL-95), then 15 Sep 2024 (Sun → Fri 13 Sep; BL-95).
+		rec := followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: htDate("2022-04-12"), Every: followup.Months(6)}}
+		p := htPlan(t, rec, "2022-03-15", "2024-09-30")
+		rows := htRows(p.Items())
+		require.Len(t, rows, 11)
+		assert.Equal(t, htRow{"2023-09-15", "2023-09-15", htFU, true, "H-FOREB+SEL-70"}, rows[6])
+		assert.Equal(t, htRow{"2023-12-15", "2023-12-15", htFU, false, "H-FOREB"}, rows[7])
+		assert.Equal(t, htRow{"2024-03-15", "2024-03-15", htFU, true, "H-FOREB+BL-95"}, rows[8])
+		assert.Equal(t, htRow{"2024-06-15", "2024-06-14", htFU, false, "H-FOREB"}, rows[9])
+		assert.Equal(t, htRow{"2024-09-15", "2024-09-13", htFU, true, "H-FOREB+BL-95"}, rows[10])
+		// The mark meets the deadline 15 Mar 2024, which falls under Barnets Lov.
+		assert.Contains(t, p.At(8).Why().Reasons[1].En, "statutory deadline 2024-03-15")
+		assert.Contains(t, p.At(8).Why().Reasons[1].En, "so Barnets Lov")
+	})
+
+	t.Run("held dates move both chains", func(t *testing.T) {
+		// Held: 20 Apr 2022 (4W item, 8 days late), 20 Jul 2022 (on time), 10 Oct 2022.
+		// 1: 12 Apr held 20 Apr → recurring 20 Apr + 3M = Wed 20 Jul (< fixed 15 Sep).
+		// 2: 20 Jul held 20 Jul → recurring 20 Oct > fixed 15 Sep.
+		// 3: status 15 Sep held 10 Oct (late 25) → recurring 10 Oct + 3M = Tue 10 Jan 2023.
+		// 4: 10 Jan 2023; 5: 10 Apr 2023 (2. påskedag; 9 påskedag, 8 Sat, 7 langfredag,
+		//    6 skærtorsdag → Wed 5 Apr); 6: 10 Jul 2023; 7: 10 Oct 2023; 8: 10 Jan 2024; 9: 10 Apr 2024.
+		// SEL-70: 15 Jun 2022 → item 1 (held 20 Apr); 20 Apr + 6M = 20 Oct 2022 → item 3 (due 15 Sep);
+		// its held date 10 Oct + 6M = 10 Apr 2023 → item 5; 10 Oct 2023 → item 7;
+		// 10 Apr 2024 is under BL → ends.
+		rec := followup.Record{Case: "c", Measure: m, Held: []followup.Held{
+			{On: htDate("2022-10-10"), Kind: followup.StatusFollowUp, ChildConversation: true},
+			{On: htDate("2022-04-20"), ChildConversation: true},
+			{On: htDate("2022-07-20"), ChildConversation: true},
+		}}
+		p := htPlan(t, rec, "2022-10-10", "2024-04-30")
+		assert.Equal(t, []htRow{
+			{"2022-04-12", "2022-04-12", htFU, true, "H-FOREB+SEL-70"},
+			{"2022-07-20", "2022-07-20", htFU, false, "H-FOREB"},
+			{"2022-09-15", "2022-09-15", htST, true, "H-FOREB+SEL-70"},
+			{"2023-01-10", "2023-01-10", htFU, false, "H-FOREB"},
+			{"2023-04-10", "2023-04-05", htFU, true, "H-FOREB+SEL-70"},
+			{"2023-07-10", "2023-07-10", htFU, false, "H-FOREB"},
+			{"2023-10-10", "2023-10-10", htFU, true, "H-FOREB+SEL-70"},
+			{"2024-01-10", "2024-01-10", htFU, false, "H-FOREB"},
+			{"2024-04-10", "2024-04-10", htFU, false, "H-FOREB"},
+		}, htRows(p.Items()))
+		items := p.Items()
+		require.Len(t, items, 9)
+		wantLate := []int{8, 0, 25}
+		for i, l := range wantLate {
+			assert.Equal(t, followup.Done, items[i].Status, i)
+			assert.Equal(t, l, items[i].Late, i)
+		}
+		for _, it := range items[3:] {
+			assert.Equal(t, followup.Upcoming, it.Status)
+		}
+		// Why of the 10 Apr 2023 mark: 6M after the previous statutory follow-up, held 10 Oct 2022.
+		assert.Contains(t, items[4].Why().Reasons[1].En, "2023-04-10")
+	})
+}
+
+// 6(b): a placement with no Herning rule, started under SEL, across 2024.
+func TestStatutoryOnlyPlacement(t *testing.T) {
+	m := htMeasure(t, "m-kost", "kostskole", "2023-09-15", "")
+
+	t.Run("no BL decision", func(t *testing.T) {
+		// SEL-70: 15 Sep 2023 + 3M = Fri 15 Dec 2023, no municipal follow-up → a statutory-only
+		// follow-up then. Next SEL deadline 15 Jun 2024 is after 1 Jan 2024 → BL: no interval and
+		// no recorded decision → the chain ends and the plan reports followup.bl.no-decision.
+		// Visits: 15 Sep 2023 + 6M = 15 Mar 2024 (BL in force) → latest meeting due ≤ it is the
+		// 15 Dec 2023 follow-up (BL-156). Then every 6M from it: 15 Jun 2024 (Sat → Fri 14 Jun),
+		// 15 Dec 2024 (Sun → Fri 13 Dec), 15 Jun 2025 (Sun → Fri 13 Jun), 15 Dec 2025 (Mon).
+		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2023-09-15", "2025-12-31")
+		assert.Equal(t, []htRow{
+			{"2023-12-15", "2023-12-15", htFU, true, "SEL-70+BL-156"},
+			{"2024-06-15", "2024-06-14", htSV, true, "BL-156"},
+			{"2024-12-15", "2024-12-13", htSV, true, "BL-156"},
+			{"2025-06-15", "2025-06-13", htSV, true, "BL-156"},
+			{"2025-12-15", "2025-12-15", htSV, true, "BL-156"},
+		}, htRows(p.Items()))
+		assert.True(t, htHasFinding(p, "followup.bl.no-decision"))
+		assert.True(t, htHasFinding(p, "followup.statutory-only"))
+		for _, f := range p.Findings() {
+			if f.Code == "followup.bl.no-decision" {
+				assert.Equal(t, "m-kost", f.Subject)
+				assert.Equal(t, followup.SourceBL95, f.Source)
+			}
+		}
+		for _, it := range p.Items() {
+			assert.Equal(t, followup.Required, it.ChildConversation)
+			assert.Equal(t, followup.ModesOf(followup.InPerson), it.Modes)
+			assert.Equal(t, "på anbringelsesstedet", it.Place())
+		}
+		// The visit items say why: no follow-up within the supervision deadline.
+		ex := p.At(1).Why()
+		require.Len(t, ex.Reasons, 1)
+		assert.Equal(t, "BL-156", ex.Reasons[0].RuleID)
+		assert.Equal(t, followup.SourceBL156, ex.Reasons[0].Source)
+		assert.Contains(t, ex.Reasons[0].En, "after the previous supervision visit, due on 2023-12-15")
+	})
+
+	t.Run("decision every 4 months", func(t *testing.T) {
+		// The first follow-up 15 Dec 2023 (SEL-70). Next: BL with the decision: 15 Dec 2023 + 4M =
+		// Mon 15 Apr 2024 (statutory-only, BL-95); + 4M = Thu 15 Aug 2024; 15 Dec 2024 (Sun → Fri 13 Dec);
+		// 15 Apr 2025 (Tue; skærtorsdag is 17 Apr). Visits every 6M from the latest follow-up before
+		// each deadline: 15 Mar 2024 → 15 Dec 2023; 15 Jun 2024 → 15 Apr 2024; 15 Oct 2024 → 15 Aug;
+		// 15 Feb 2025 → 15 Dec 2024; 15 Jun 2025 → 15 Apr 2025. No supervision-only items needed.
+		rec := followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: htDate("2023-12-15"), Every: followup.Months(4)}}
+		p := htPlan(t, rec, "2023-09-15", "2025-06-30")
+		assert.Equal(t, []htRow{
+			{"2023-12-15", "2023-12-15", htFU, true, "SEL-70+BL-156"},
+			{"2024-04-15", "2024-04-15", htFU, true, "BL-95+BL-156"},
+			{"2024-08-15", "2024-08-15", htFU, true, "BL-95+BL-156"},
+			{"2024-12-15", "2024-12-13", htFU, true, "BL-95+BL-156"},
+			{"2025-04-15", "2025-04-15", htFU, true, "BL-95+BL-156"},
+		}, htRows(p.Items()))
+		assert.False(t, htHasFinding(p, "followup.bl.no-decision"))
+		assert.True(t, htHasFinding(p, "followup.statutory-only"))
+		// 15 Apr 2024 is owed by the decision alone.
+		ex := p.At(1).Why()
+		require.NotEmpty(t, ex.Reasons)
+		assert.Equal(t, "BL-95", ex.Reasons[0].RuleID)
+		assert.Contains(t, ex.Reasons[0].En, "4 months after the previous statutory follow-up on 2023-12-15, as decided (BL § 95)")
+	})
+}
+
+// 6(c): BL's first follow-up at the end of an assessment run alongside.
+func TestStatutoryBLAssessmentEnd(t *testing.T) {
+	t.Run("statutory-only placement", func(t *testing.T) {
+		// kostskole from Fri 1 Mar 2024; assessment ends Fri 19 Apr 2024, before 1 Mar + 3M = 1 Jun
+		// → BL-95 due 19 Apr (statutory only). Visits: 1 Sep 2024 → latest meeting ≤ it: 19 Apr
+		// (BL-156); 19 Oct 2024 (Sat → Fri 18 Oct); 19 Apr 2025 (Sat; 18 Apr langfredag, 17 Apr
+		// skærtorsdag → Wed 16 Apr).
+		m := htMeasure(t, "m-ae", "kostskole", "2024-03-01", "")
+		p := htPlan(t, followup.Record{Case: "c", Measure: m, AssessmentEnd: htDate("2024-04-19")}, "2024-03-01", "2025-06-30")
+		assert.Equal(t, []htRow{
+			{"2024-04-19", "2024-04-19", htFU, true, "BL-95+BL-156"},
+			{"2024-10-19", "2024-10-18", htSV, true, "BL-156"},
+			{"2025-04-19", "2025-04-16", htSV, true, "BL-156"},
+		}, htRows(p.Items()))
+		first := p.At(0)
+		assert.Equal(t, []followup.Decision{followup.NewGoals, followup.Cadence}, first.Decides())
+		ex := first.Why()
+		require.NotEmpty(t, ex.Reasons)
+		assert.Equal(t, "BL-95", ex.Reasons[0].RuleID)
+		assert.Contains(t, ex.Reasons[0].En, "At the end of the assessment run alongside, 2024-04-19")
+		assert.True(t, htHasFinding(p, "followup.bl.no-decision"))
+	})
+
+	// doegninstitution from 31 Jan 2024: 14 Feb, 27 Mar, 8 May, 19 Jun, 31 Jul; 3M deadline 30 Apr.
+	tests := []struct {
+		name, start, assessmentEnd string
+		want                       []htRow // the first items
+	}{
+		// No assessment: 30 Apr → 27 Mar.
+		{"none", "2024-01-31", "", []htRow{
+			{"2024-02-14", "2024-02-14", htFU, false, "H-INST"},
+			{"2024-03-27", "2024-03-27", htFU, true, "H-INST+BL-95"},
+		}},
+		// Ends 20 Feb, before 30 Apr → latest due ≤ 20 Feb: 14 Feb.
+		{"ends 20 Feb", "2024-01-31", "2024-02-20", []htRow{
+			{"2024-02-14", "2024-02-14", htFU, true, "H-INST+BL-95"},
+			{"2024-03-27", "2024-03-27", htFU, false, "H-INST"},
+		}},
+		// Ends on the 2W due date: the deadline is inclusive.
+		{"ends 14 Feb", "2024-01-31", "2024-02-14", []htRow{
+			{"2024-02-14", "2024-02-14", htFU, true, "H-INST+BL-95"},
+			{"2024-03-27", "2024-03-27", htFU, false, "H-INST"},
+		}},
+		// Ends Tue 13 Feb, before any municipal follow-up → a statutory-only follow-up on 13 Feb.
+		// The fixed 2W item stays on 14 Feb (fixed items count from the start); the 6W chain
+		// then runs from 14 Feb → 27 Mar.
+		{"ends 13 Feb", "2024-01-31", "2024-02-13", []htRow{
+			{"2024-02-13", "2024-02-13", htFU, true, "BL-95"},
+			{"2024-02-14", "2024-02-14", htFU, false, "H-INST"},
+			{"2024-03-27", "2024-03-27", htFU, false, "H-INST"},
+		}},
+		// Ends after the 3M deadline: ignored.
+		{"ends after 3 months", "2024-01-31", "2024-05-15", []htRow{
+			{"2024-02-14", "2024-02-14", htFU, false, "H-INST"},
+			{"2024-03-27", "2024-03-27", htFU, true, "H-INST+BL-95"},
+		}},
+		// Under SEL the assessment end plays no part: SEL-70 stays on 28 Mar 2023 (deadline 30 Apr).
+		{"SEL ignores it", "2023-01-31", "2023-02-20", []htRow{
+			{"2023-02-14", "2023-02-14", htFU, false, "H-INST"},
+			{"2023-03-28", "2023-03-28", htFU, true, "H-INST+SEL-70"},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := htMeasure(t, "m-ae", "doegninstitution", tc.start, "")
+			rec := followup.Record{Case: "c", Measure: m}
+			if tc.assessmentEnd != "" {
+				rec.AssessmentEnd = htDate(tc.assessmentEnd)
+			}
+			p := htPlan(t, rec, tc.start, "")
+			rows := htRows(p.Items())
+			require.GreaterOrEqual(t, len(rows), len(tc.want))
+			assert.Equal(t, tc.want, rows[:len(tc.want)])
+		})
+	}
+}
+
+// 6(d): no visits for non-placements; no items at all where neither the law
+// nor Herning asks for follow-up.
+func TestStatutoryNoRequirement(t *testing.T) {
+	for _, code := range []string{"doegnophold-familie", "fft", "pmto", "praktisk-stoette", "aflastning", "familiebehandling", "mst", "kontaktperson", "privat-kontaktperson", "efterskole"} {
+		m := htMeasure(t, "m-np", code, "2023-06-30", "")
+		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2023-06-30", "2026-06-30")
+		require.NotEmpty(t, p.Items(), code)
+		for _, it := range p.Items() {
+			assert.NotEqual(t, followup.SupervisionVisit, it.Kind, code)
+			assert.False(t, htHasRule(it, "SEL-148", "BL-156"), "%s %s", code, it.Due)
+			assert.NotEqual(t, "på anbringelsesstedet", it.Place())
+		}
+	}
+	for _, code := range []string{"tidlig-forebyggende", "familiecentral", "psykologsamtaler", "sundhedspleje-behovsbesoeg"} {
+		m := htMeasure(t, "m-none", code, "2023-06-30", "")
+		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2023-06-30", "2033-06-30")
+		assert.Zero(t, p.Len(), code)
+		_, ok := p.NextDue()
+		assert.False(t, ok)
+		assert.True(t, htHasFinding(p, "followup.no-requirement"), code)
+		assert.False(t, htHasFinding(p, "followup.bl.no-decision"), code)
+		if code == "tidlig-forebyggende" {
+			for _, f := range p.Findings() {
+				if f.Code == "followup.no-requirement" {
+					assert.Contains(t, f.En, "3 months")
+					assert.Contains(t, f.Da, "3 måneder")
+				}
+			}
+		}
+	}
+	for _, code := range []string{"kostskole", "efterskole-anbragt", "opgangsfaellesskab"} {
+		m := htMeasure(t, "m-so", code, "2024-01-15", "")
+		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2024-01-15", "")
+		assert.True(t, htHasFinding(p, "followup.statutory-only"), code)
+	}
+	t.Run("long institution stay", func(t *testing.T) {
+		m := htMeasure(t, "m-ls", "doegninstitution", "2024-01-31", "")
+		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2024-07-30", "")
+		assert.False(t, htHasFinding(p, "followup.institution.long-stay"), "31 Jan + 6M = 31 Jul")
+		p = htPlan(t, followup.Record{Case: "c", Measure: m}, "2024-07-31", "")
+		assert.True(t, htHasFinding(p, "followup.institution.long-stay"))
+	})
+}
+
+// The law alone, with no municipal rule set.
+func TestStatutoryLawOnlyRegime(t *testing.T) {
+	r, err := followup.NewRegime(nil, followup.BarnetsLov(), followup.ServiceLoven())
+	require.NoError(t, err)
+	require.Len(t, r.StatutorySets(), 2)
+	assert.Equal(t, followup.ServiceLoven(), r.StatutorySets()[0], "oldest first")
+	// doegninstitution from 31 Jan 2023 with no municipal rule:
+	// SEL-70 at 31 Jan + 3M = 30 Apr 2023 (Sun → Fri 28 Apr), statutory only; it is also the
+	// latest meeting before the visit deadline 31 Jul 2023 (SEL-148). Next SEL-70 30 Oct 2023
+	// (statutory only); next visit deadline 30 Apr + 6M = 30 Oct 2023 → the same item (SEL-148).
+	// 30 Oct + 6M = 30 Apr 2024 is BL: no decision → chain ends (finding). Visits go on under BL:
+	// 30 Apr 2024 (Tue), 30 Oct 2024 (Wed) as supervision-visit items.
+	m := htMeasure(t, "m-law", "doegninstitution", "2023-01-31", "")
+	p, err := r.Schedule(followup.Record{Case: "c", Measure: m}, followup.Options{AsOf: htDate("2023-01-31"), Until: htDate("2024-12-31")})
+	require.NoError(t, err)
+	assert.Equal(t, []htRow{
+		{"2023-04-30", "2023-04-28", htFU, true, "SEL-70+SEL-148"},
+		{"2023-10-30", "2023-10-30", htFU, true, "SEL-70+SEL-148"},
+		{"2024-04-30", "2024-04-30", htSV, true, "BL-156"},
+		{"2024-10-30", "2024-10-30", htSV, true, "BL-156"},
+	}, htRows(p.Items()))
+	assert.True(t, htHasFinding(p, "followup.bl.no-decision"))
+
+	// A grant needs a municipal exception.
+	_, err = r.Schedule(followup.Record{Case: "c", Measure: m, Grants: []followup.Grant{{ID: "X-FJERN", ApprovedBy: "TL", ApprovedOn: htDate("2023-01-31")}}},
+		followup.Options{AsOf: htDate("2023-01-31")})
+	assert.ErrorIs(t, err, followup.ErrInput)
+
+	t.Run("regime errors", func(t *testing.T) {
+		_, err := followup.NewRegime(nil)
+		assert.Error(t, err)
+		_, err = followup.NewRegime(nil, followup.ServiceLoven(), followup.ServiceLoven())
+		assert.Error(t, err, "overlapping statutory sets")
+		_, err = followup.NewRegime(followup.ServiceLoven(), followup.BarnetsLov())
+		assert.Error(t, err, "a statutory set as the municipal layer")
+		_, err = followup.NewRegime(nil, followup.HerningRules())
+		assert.Error(t, err, "a municipal set as the statutory layer")
+		_, err = followup.NewRegime(nil, followup.ServiceLoven(), nil)
+		assert.Error(t, err)
+	})
+}
+
+// ---- 8. bad input ----
+
+func TestScheduleBadInput(t *testing.T) {
+	m := htMeasure(t, "m-bad", "doegninstitution", "2024-01-31", "")
+	asOf := htDate("2024-03-01")
+	ok := followup.Record{Case: "c", Measure: m}
+	tests := []struct {
+		name    string
+		rec     followup.Record
+		opt     followup.Options
+		mention []string
+	}{
+		{"zero as-of", ok, followup.Options{}, []string{"m-bad", "as-of"}},
+		{"until before as-of", ok, followup.Options{AsOf: asOf, Until: htDate("2024-02-29")}, []string{"m-bad", "2024-02-29", "2024-03-01"}},
+		// 1 Mar 2024 + 120M = 1 Mar 2034; one day more is too far.
+		{"horizon over 10 years", ok, followup.Options{AsOf: asOf, Until: htDate("2034-03-02")}, []string{"m-bad", "2034-03-02"}},
+		{"zero measure", followup.Record{Case: "case-7"}, followup.Options{AsOf: asOf}, []string{"case-7"}},
+		{"decision zero interval", followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{}}, followup.Options{AsOf: asOf}, []string{"m-bad"}},
+		{"decision negative", followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{Every: followup.Span{Months: -1}}}, followup.Options{AsOf: asOf}, []string{"m-bad"}},
+		{"decision negative days", followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{Every: followup.Span{Months: 1, Days: -3}}}, followup.Options{AsOf: asOf}, []string{"m-bad"}},
+		{"decision over 10 years", followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{Every: followup.Months(121)}}, followup.Options{AsOf: asOf}, []string{"m-bad"}},
+		{"decision before start", followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: htDate("2024-01-30"), Every: followup.Months(3)}}, followup.Options{AsOf: asOf}, []string{"m-bad", "2024-01-30"}},
+		{"assessment end before start", followup.Record{Case: "c", Measure: m, AssessmentEnd: htDate("2024-01-01")}, followup.Options{AsOf: asOf}, []string{"m-bad", "2024-01-01"}},
+		{"held zero date", followup.Record{Case: "c", Measure: m, Held: []followup.Held{{}}}, followup.Options{AsOf: asOf}, []string{"m-bad", "held[0]"}},
+		{"held course-end kind", followup.Record{Case: "c", Measure: m, Held: []followup.Held{{On: htDate("2024-02-14"), Kind: followup.CourseEnd}}}, followup.Options{AsOf: asOf}, []string{"m-bad", "course-end"}},
+		{"held invalid kind", followup.Record{Case: "c", Measure: m, Held: []followup.Held{{On: htDate("2024-02-14"), Kind: followup.Kind(99)}}}, followup.Options{AsOf: asOf}, []string{"m-bad"}},
+		{"held invalid mode", followup.Record{Case: "c", Measure: m, Held: []followup.Held{{On: htDate("2024-02-14"), Mode: followup.Mode(9)}}}, followup.Options{AsOf: asOf}, []string{"m-bad"}},
+		{"held before start", followup.Record{Case: "c", Measure: m, Held: []followup.Held{{On: htDate("2024-02-14")}, {On: htDate("2023-12-24")}}}, followup.Options{AsOf: asOf}, []string{"m-bad", "held[1]", "2023-12-24"}},
+		{"held after as-of", followup.Record{Case: "c", Measure: m, Held: []followup.Held{{On: htDate("2024-03-02")}}}, followup.Options{AsOf: asOf}, []string{"m-bad", "2024-03-02"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := followup.Herning().Schedule(tc.rec, tc.opt)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, followup.ErrInput)
+			assert.True(t, strings.HasPrefix(err.Error(), "followup.Regime.Schedule: "), err.Error())
+			for _, s := range tc.mention {
+				assert.Contains(t, err.Error(), s)
+			}
+			assert.Zero(t, p.Len())
+		})
+	}
+
+	t.Run("boundaries that are fine", func(t *testing.T) {
+		for _, opt := range []followup.Options{
+			{AsOf: asOf, Until: asOf},
+			{AsOf: asOf, Until: htDate("2034-03-01")}, // exactly 10 years
+			{AsOf: htDate("2020-01-01")},              // as-of before the start
+		} {
+			p, err := followup.Herning().Schedule(ok, opt)
+			require.NoError(t, err, opt.Until.String())
+			want := opt.Until
+			if want == 0 {
+				want = followup.AddMonths(opt.AsOf, 12) // default: as-of + 12 months
+			}
+			assert.Equal(t, want, p.Until())
+			assert.Equal(t, opt.AsOf, p.AsOf())
+			assert.Equal(t, "m-bad", p.MeasureID())
+			assert.Equal(t, "c", p.Case())
+		}
+		_, err := followup.Herning().Schedule(followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{Every: followup.Months(120)}}, followup.Options{AsOf: asOf})
+		assert.NoError(t, err)
+		// 8 grants is the limit; 9 is an error (checked before the grants themselves).
+		many := make([]followup.Grant, 9)
+		for i := range many {
+			many[i] = followup.Grant{ID: "X-FJERN", ApprovedBy: "TL", ApprovedOn: asOf}
+		}
+		_, err = followup.Herning().Schedule(followup.Record{Case: "c", Measure: m, Grants: many}, followup.Options{AsOf: asOf})
+		assert.ErrorIs(t, err, followup.ErrInput)
+	})
+
+	t.Run("default horizon is as-of + 12 months", func(t *testing.T) {
+		// 29 Feb 2024 + 12M = 28 Feb 2025: H-KORT every 4W from 31 Jan 2025 → 28 Feb 2025 is included,
+		// 28 Mar 2025 is not.
+		mk := htMeasure(t, "m-h", "korttidsanbringelse", "2025-01-31", "")
+		p, err := followup.Herning().Schedule(followup.Record{Case: "c", Measure: mk}, followup.Options{AsOf: htDate("2024-02-29")})
+		require.NoError(t, err)
+		assert.Equal(t, htDate("2025-02-28"), p.Until())
+		require.Equal(t, 1, p.Len())
+		assert.Equal(t, "2025-02-28", p.At(0).Due.String())
+	})
+
+	t.Run("intervention whose rule is not in the regime", func(t *testing.T) {
+		iv := ladder.MustParseIntervention("doegninstitution")
+		iv.Code, iv.Rule = "vendor-institution", "H-UKENDT"
+		mv, err := ladder.NewMeasure("m-vendor", iv, htDate("2024-01-31"), 0)
+		require.NoError(t, err)
+		_, err = followup.Herning().Schedule(followup.Record{Case: "c", Measure: mv}, followup.Options{AsOf: asOf})
+		require.Error(t, err)
+		assert.ErrorIs(t, err, followup.ErrInput)
+		assert.Contains(t, err.Error(), "H-UKENDT")
+		assert.Contains(t, err.Error(), "m-vendor")
+	})
+
+	t.Run("nil regime", func(t *testing.T) {
+		var r *followup.Regime
+		assert.NotPanics(t, func() {
+			_, err := r.Schedule(ok, followup.Options{AsOf: asOf})
+			assert.Error(t, err)
+		})
+	})
+
+	t.Run("random input never panics", func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(7, 8))
+		all := ladder.Default().All()
+		excs := []string{"X-BARNDOM", "X-FJERN", "X-EFTERSKOLE", "X-UKENDT", ""}
+		rd := func(base date.Date, spread int) date.Date {
+			if rng.IntN(10) == 0 {
+				return 0
+			}
+			return base + date.Date(rng.IntN(2*spread+1)-spread)
+		}
+		for i := 0; i < 3000; i++ {
+			start := htDate("2018-01-01") + date.Date(rng.IntN(4000))
+			var rec followup.Record
+			if rng.IntN(20) != 0 {
+				var e date.Date
+				if rng.IntN(2) == 0 {
+					e = start + date.Date(rng.IntN(2000))
+				}
+				mm, err := ladder.NewMeasure("m-rand", all[rng.IntN(len(all))], start, e)
+				require.NoError(t, err)
+				rec.Measure = mm
+			}
+			for k := rng.IntN(4); k > 0; k-- {
+				rec.Held = append(rec.Held, followup.Held{On: rd(start+300, 400), Kind: followup.Kind(rng.IntN(12)), Mode: followup.Mode(rng.IntN(5))})
+			}
+			for k := rng.IntN(3); k > 0; k-- {
+				by := ""
+				if rng.IntN(3) > 0 {
+					by = "TL"
+				}
+				rec.Grants = append(rec.Grants, followup.Grant{ID: excs[rng.IntN(len(excs))], ApprovedBy: by, ApprovedOn: rd(start, 300)})
+			}
+			if rng.IntN(3) == 0 {
+				rec.Decision = &followup.CadenceDecision{DecidedOn: rd(start, 100), Every: followup.Span{Months: int32(rng.IntN(140) - 5), Days: int32(rng.IntN(40) - 5)}}
+			}
+			if rng.IntN(3) == 0 {
+				rec.AssessmentEnd = rd(start, 100)
+			}
+			opt := followup.Options{AsOf: rd(start+400, 600)}
+			if rng.IntN(2) == 0 {
+				opt.Until = rd(opt.AsOf+1000, 3000)
+			}
+			var err error
+			require.NotPanics(t, func() { _, err = followup.Herning().Schedule(rec, opt) }, "case %d", i)
+			if err != nil {
+				assert.True(t, errors.Is(err, followup.ErrInput), err.Error())
+			}
+		}
+	})
+}
