@@ -82,7 +82,9 @@ func (p Plan) Compliance() Compliance {
 				c.InLawsSense++
 			}
 		}
-		if it.Due > p.asOf || it.Kind == CourseEnd {
+		// Due by the as-of date: held, or overdue (an item due on the as-of
+		// day itself is upcoming until held).
+		if it.Kind == CourseEnd || it.Due > p.asOf || (it.Due == p.asOf && it.Status != Done) {
 			continue
 		}
 		c.Due++

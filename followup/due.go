@@ -8,8 +8,9 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// DueIn returns everything not done across many plans that is due in the
-// window [from, to] — by working day — or overdue before it, sorted by
+// DueIn returns everything not done across many plans whose working day is
+// on or before to and whose due date is on or after from, or that is
+// overdue, sorted by
 // working day, then case, then measure, then due date. It is what a team
 // leader's or a worker's list shows. The plans are not changed.
 func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
@@ -31,7 +32,9 @@ func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
 			if it.WorkingDay > to {
 				break
 			}
-			if it.Status == Done || (it.WorkingDay < from && it.Status != Overdue) || it.Kind == CourseEnd {
+			// In the window by its due date or its working day (an item due
+			// on a Saturday has Friday as working day), or overdue.
+			if it.Status == Done || (it.Due < from && it.Status != Overdue) || it.Kind == CourseEnd {
 				continue
 			}
 			refs = append(refs, ref{it.WorkingDay, int32(pi), int32(i)})
