@@ -15,15 +15,16 @@ import (
 
 // words holds the labels of the text output in one language.
 type words struct {
-	asOf, weeksAhead, until               string
-	team, fte, cases, overdueN, upcoming  string
-	overdue, dueNext, nothing             string
-	deadline, age                         string
-	statutory, municipal                  string
-	caseload, compliance, schedule, smart string
-	figures, none, limits                 string
-	steps, deadlines, statutoryDeadlines  string
-	weekdays                              [7]string
+	asOf, weeksAhead, until                  string
+	team, fte, cases, overdueN, upcoming     string
+	overdue, dueNext, nothing                string
+	deadline, age                            string
+	statutory, municipal                     string
+	caseload, compliance, schedule, smart    string
+	figures, none, limits, childYears, rates string
+	steps, deadlines, statutoryDeadlines     string
+	weekdays                                 [7]string
+	unassigned                               string
 }
 
 var da = words{
@@ -33,10 +34,12 @@ var da = words{
 	deadline: "frist", age: "år",
 	statutory: "lovpligtig", municipal: "kommunal",
 	caseload: "Sagsbelastning", compliance: "Opfølgninger holdt og ikke holdt", schedule: "Bemærkninger til indsatserne", smart: "SMART-mål",
-	figures: "Nøgletal %s–%s", none: "Ingen.", limits: "grænse %s/%s",
+	figures: "Nøgletal %s–%s", none: "Ingen.", limits: "grænse %s/%s", childYears: "Årsbørn",
+	rates: "Opfølgninger i lovens forstand pr. sag pr. halvår (lovens minimum er 1)",
 	steps: "Børn pr. trin %s", deadlines: "Frister til og med %s: %d af %d holdt til tiden (%s %%), %d for sent, %d ikke holdt",
 	statutoryDeadlines: "lovpligtige: %d af %d til tiden (%s %%); %d holdt uden det krævede indhold",
 	weekdays:           [7]string{"sø", "ma", "ti", "on", "to", "fr", "lø"},
+	unassigned:         "(sager uden rådgiver)",
 }
 
 var en = words{
@@ -46,10 +49,12 @@ var en = words{
 	deadline: "due", age: "yrs",
 	statutory: "statutory", municipal: "municipal",
 	caseload: "Caseload", compliance: "Follow-ups held and missed", schedule: "Notes on the measures", smart: "SMART goals",
-	figures: "Key figures %s–%s", none: "None.", limits: "limits %s/%s",
+	figures: "Key figures %s–%s", none: "None.", limits: "limits %s/%s", childYears: "Child-years",
+	rates: "Follow-ups in the law's sense per case per half-year (the legal minimum is 1)",
 	steps: "Children per step on %s", deadlines: "Deadlines up to %s: %d of %d held on time (%s %%), %d late, %d not held",
 	statutoryDeadlines: "statutory: %d of %d on time (%s %%); %d held without the required content",
 	weekdays:           [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+	unassigned:         "(cases without a worker)",
 }
 
 func wordsFor(lang string) words {
@@ -89,6 +94,9 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 	for _, wk := range rep.Workers {
 		b.WriteString("\n")
 		head := wk.ID
+		if head == "" {
+			head = w.unassigned
+		}
 		if wk.Name != "" {
 			head += " " + wk.Name
 		}
@@ -96,7 +104,10 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 		if wk.Team != "" {
 			parts = append(parts, w.team+" "+wk.Team)
 		}
-		parts = append(parts, number(wk.FTE, 1, lang)+" "+w.fte, casesText(wk, w, lang),
+		if wk.FTE > 0 {
+			parts = append(parts, number(wk.FTE, 1, lang)+" "+w.fte)
+		}
+		parts = append(parts, casesText(wk, w, lang),
 			fmt.Sprintf("%s %d", w.overdueN, wk.Overdue), fmt.Sprintf("%s %d", w.upcoming, wk.Upcoming))
 		fmt.Fprintf(b, "%s · %s\n", head, strings.Join(parts, " · "))
 
@@ -155,9 +166,9 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 	writeFigures(b, rep, w, lang)
 }
 
-// casesText is "14 sager (grænse 10/12)": the soft and hard limits.
+// casesText is "sager 14 (grænse 10/12)": the soft and hard limits.
 func casesText(wk report.Worker, w words, lang string) string {
-	s := fmt.Sprintf("%d %s", wk.Cases, w.cases)
+	s := fmt.Sprintf("%s %d", w.cases, wk.Cases)
 	if wk.HardLimit > 0 {
 		s += " (" + fmt.Sprintf(w.limits, number(wk.SoftLimit, 0, lang), number(wk.HardLimit, 0, lang)) + ")"
 	}
@@ -208,8 +219,21 @@ func modeWords(m followup.Modes, lang string) string {
 func writeFigures(b *bytes.Buffer, rep *report.Report, w words, lang string) {
 	f := rep.Figures
 	fmt.Fprintf(b, "\n"+w.figures+"\n", f.From, f.To)
+	var groups []string
 	for _, g := range f.ChildYears {
-		fmt.Fprintf(b, "  %s\n", g.Explanation.Message(lang))
+		label := g.Group.Danish()
+		if lang == "en" {
+			label = g.Group.English()
+		}
+		s := label + " " + number(g.ChildYears, 2, lang)
+		if g.Percent != nil {
+			s += " (" + number(*g.Percent, 0, lang) + " %)"
+		}
+		groups = append(groups, s)
+	}
+	fmt.Fprintf(b, "  %s: %s\n", w.childYears, strings.Join(groups, " · "))
+	if len(f.ChildYears) > 0 {
+		fmt.Fprintf(b, "    %s\n", f.ChildYears[0].Explanation.Message(lang))
 	}
 	var steps []string
 	for _, s := range f.Steps.Counts {
@@ -218,8 +242,16 @@ func writeFigures(b *bytes.Buffer, rep *report.Report, w words, lang string) {
 	fmt.Fprintf(b, "  "+w.steps+": %s (%s)\n", f.Steps.On, strings.Join(steps, " · "), f.Steps.Explanation.Source)
 	fmt.Fprintf(b, "  %s\n", f.Moves.Explanation.Message(lang))
 	fmt.Fprintf(b, "  %s\n", f.CasesPerWorker.Explanation.Message(lang))
-	for _, r := range f.FollowUpRates {
-		fmt.Fprintf(b, "  %s\n", r.Explanation.Message(lang))
+	if len(f.FollowUpRates) > 0 {
+		var rates []string
+		for _, r := range f.FollowUpRates {
+			label := r.Type
+			if lang == "en" {
+				label = r.English()
+			}
+			rates = append(rates, fmt.Sprintf("%s %s (%d %s)", label, number(r.PerHalfYear, 2, lang), r.Cases, w.cases))
+		}
+		fmt.Fprintf(b, "  %s: %s (%s)\n", w.rates, strings.Join(rates, " · "), f.FollowUpRates[0].Explanation.Source)
 	}
 	d := f.Deadlines
 	fmt.Fprintf(b, "  "+w.deadlines+"; "+w.statutoryDeadlines+"\n", f.To, d.OnTime, d.Due, number(100*d.Rate, 1, lang), d.Late, d.Overdue,

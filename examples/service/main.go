@@ -65,15 +65,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 		logger.Printf("listen: %v", err)
 		return 1
 	}
-	srv := &http.Server{
-		Handler:           logRequests(logger, newHandler(handlerOptions{})),
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          logger,
-	}
+	srv := newServer(logger, newHandler(handlerOptions{}))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	logger.Printf("listening on http://%s", ln.Addr())
@@ -94,6 +86,19 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	}
 	logger.Printf("stopped")
 	return 0
+}
+
+// newServer returns the server with its timeouts and limits set.
+func newServer(logger *log.Logger, h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           logRequests(logger, h),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          logger,
+	}
 }
 
 // statusRecorder remembers the status a handler wrote.

@@ -27,24 +27,20 @@ type Error struct {
 //
 //	sample.json: cases[3].measures[0].start = "2026-02-30" (case "c04", measure "m04-1"): not an existing date as YYYY-MM-DD
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
+	loc := e.File
 	if e.Line > 0 {
-		b.WriteString(":")
-		b.WriteString(strconv.Itoa(e.Line))
+		loc += ":" + strconv.Itoa(e.Line)
 		if e.Column > 0 {
-			b.WriteString(":")
-			b.WriteString(strconv.Itoa(e.Column))
+			loc += ":" + strconv.Itoa(e.Column)
 		}
 	}
-	b.WriteString(": ")
+	var parts []string
 	if e.Field != "" {
-		b.WriteString(e.Field)
+		f := e.Field
 		if e.Value != "" {
-			b.WriteString(" = ")
-			b.WriteString(e.Value)
+			f += " = " + e.Value
 		}
-		b.WriteString(" ")
+		parts = append(parts, f)
 	}
 	var ids []string
 	if e.Case != "" {
@@ -54,12 +50,12 @@ func (e *Error) Error() string {
 		ids = append(ids, "measure "+strconv.Quote(e.Measure))
 	}
 	if len(ids) > 0 {
-		b.WriteString("(")
-		b.WriteString(strings.Join(ids, ", "))
-		b.WriteString(") ")
+		parts = append(parts, "("+strings.Join(ids, ", ")+")")
 	}
-	s := strings.TrimSuffix(b.String(), " ")
-	return s + ": " + e.Reason
+	if len(parts) == 0 {
+		return loc + ": " + e.Reason
+	}
+	return loc + ": " + strings.Join(parts, " ") + ": " + e.Reason
 }
 
 // MaxErrors bounds how many problems one decode reports.

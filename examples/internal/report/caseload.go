@@ -8,10 +8,20 @@ import (
 )
 
 // Team returns the data as a caseload team: every worker and every case.
+// A worker named by a case but not listed in "workers" (the input allows
+// that only when the list is empty) counts as full-time.
 func Team(d *input.Data) caseload.Team {
 	var t caseload.Team
+	known := map[string]bool{}
 	for _, w := range d.Workers {
 		t.Workers = append(t.Workers, caseload.Worker{ID: w.ID, Name: w.Name, Team: w.Team, FTE: w.FTE, EmployedSince: w.EmployedSince})
+		known[w.ID] = true
+	}
+	for _, c := range d.Cases {
+		if c.Worker != "" && !known[c.Worker] {
+			t.Workers = append(t.Workers, caseload.Worker{ID: c.Worker, FTE: 1})
+			known[c.Worker] = true
+		}
 	}
 	for _, c := range d.Cases {
 		t.Cases = append(t.Cases, caseload.Case{ID: c.ID, Worker: c.Worker, Child: caseload.Child{BirthDate: c.BirthDate}, Measures: c.Measures})

@@ -95,7 +95,12 @@ type Rate struct {
 	PerHalfYear float64             `json:"perHalfYear"`
 	Ratio       float64             `json:"ratioToStatutoryMinimum"`
 	Explanation measure.Explanation `json:"explanation"`
+
+	english string
 }
+
+// English returns the case type's English label.
+func (r Rate) English() string { return r.english }
 
 // Deadlines is deadline compliance over the plans.
 type Deadlines struct {
@@ -177,7 +182,7 @@ func (r *Report) figures(cases []input.Case, records []followup.Record, plans []
 	f.FollowUpRates = []Rate{}
 	for _, x := range rates {
 		f.FollowUpRates = append(f.FollowUpRates, Rate{Type: x.Type.String(), Cases: x.Cases, FollowUps: x.FollowUps,
-			PerHalfYear: x.PerHalfYear, Ratio: x.Ratio, Explanation: x.Explanation})
+			PerHalfYear: x.PerHalfYear, Ratio: x.Ratio, Explanation: x.Explanation, english: x.Type.English()})
 	}
 
 	dc := measure.ComplianceRates(plans)

@@ -65,7 +65,8 @@ type Report struct {
 	due []int
 }
 
-// Worker is a worker in the report with the counts of the due list.
+// Worker is a worker in the report with the counts of the due list. The
+// cases without a worker are listed under an entry with an empty ID.
 type Worker struct {
 	ID            string    `json:"id"`
 	Name          string    `json:"name,omitempty"`
@@ -132,10 +133,6 @@ type Finding struct {
 	Case   string `json:"case,omitempty"`
 	finding.Finding
 }
-
-// Error is a problem building the report that lies in the input (such as
-// a record the scheduler rejects): the caller treats it as bad input.
-type Error = input.Error
 
 // Build schedules every measure in d and gathers findings and figures.
 // Input problems come back as input.Errors; anything else is a bug.
@@ -321,7 +318,11 @@ func (r *Report) workers(d *input.Data, cases []input.Case) {
 	for _, c := range cases {
 		if !seen[c.Worker] {
 			seen[c.Worker] = true
-			add(input.Worker{ID: c.Worker, FTE: 1})
+			fte := 1.0
+			if c.Worker == "" {
+				fte = 0 // the unassigned cases are nobody's time
+			}
+			add(input.Worker{ID: c.Worker, FTE: fte})
 		}
 	}
 	pos := map[string]int{}

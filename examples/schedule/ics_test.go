@@ -1,0 +1,275 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// property is one unfolded content line: NAME;PARAMS:VALUE.
+type property struct {
+	name, params, value string
+}
+
+// component is a BEGIN/END block with its properties and children.
+type component struct {
+	name     string
+	props    []property
+	children []*component
+}
+
+func (c *component) get(name string) []property {
+	var out []property
+	for _, p := range c.props {
+		if p.name == name {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// parseICS is a strict RFC 5545 reader for what the tests need: every
+// physical line ends in CRLF, is at most 75 octets and is valid UTF-8 on
+// its own (so folding never split a character); continuation lines start
+// with a space or tab; BEGIN/END nest; the calendar has VERSION:2.0 and
+// PRODID; each VEVENT has UID, DTSTAMP and DTSTART, and UIDs are unique.
+func parseICS(data []byte) (*component, error) {
+	if !bytes.HasSuffix(data, []byte("\r\n")) {
+		return nil, errors.New("the stream does not end with CRLF")
+	}
+	physical := strings.Split(string(data[:len(data)-2]), "\r\n")
+	var logical []string
+	for i, l := range physical {
+		switch {
+		case strings.ContainsAny(l, "\r\n"):
+			return nil, fmt.Errorf("line %d: bare CR or LF", i+1)
+		case len(l) > maxOctets:
+			return nil, fmt.Errorf("line %d: %d octets, more than %d", i+1, len(l), maxOctets)
+		case !utf8.ValidString(l):
+			return nil, fmt.Errorf("line %d: not valid UTF-8 on its own (a character was split): %q", i+1, l)
+		case l == "":
+			return nil, fmt.Errorf("line %d: empty line", i+1)
+		case l[0] == ' ' || l[0] == '\t':
+			if len(logical) == 0 {
+				return nil, fmt.Errorf("line %d: continuation before any content line", i+1)
+			}
+			logical[len(logical)-1] += l[1:]
+		default:
+			logical = append(logical, l)
+		}
+	}
+	var stack []*component
+	var root *component
+	for i, l := range logical {
+		colon := strings.IndexByte(l, ':')
+		if colon < 0 {
+			return nil, fmt.Errorf("content line %d has no colon: %q", i+1, l)
+		}
+		name, params, _ := strings.Cut(l[:colon], ";")
+		p := property{name: name, params: params, value: l[colon+1:]}
+		switch name {
+		case "BEGIN":
+			c := &component{name: p.value}
+			if len(stack) > 0 {
+				top := stack[len(stack)-1]
+				top.children = append(top.children, c)
+			} else if root != nil {
+				return nil, errors.New("more than one top-level component")
+			} else {
+				root = c
+			}
+			stack = append(stack, c)
+		case "END":
+			if len(stack) == 0 || stack[len(stack)-1].name != p.value {
+				return nil, fmt.Errorf("content line %d: END:%s does not close the open component", i+1, p.value)
+			}
+			stack = stack[:len(stack)-1]
+		default:
+			if len(stack) == 0 {
+				return nil, fmt.Errorf("content line %d: property outside any component", i+1)
+			}
+			top := stack[len(stack)-1]
+			top.props = append(top.props, p)
+		}
+	}
+	if len(stack) > 0 {
+		return nil, fmt.Errorf("%s is not closed", stack[len(stack)-1].name)
+	}
+	if root == nil || root.name != "VCALENDAR" {
+		return nil, errors.New("no VCALENDAR")
+	}
+	if v := root.get("VERSION"); len(v) != 1 || v[0].value != "2.0" {
+		return nil, errors.New("VCALENDAR needs exactly one VERSION:2.0")
+	}
+	if len(root.get("PRODID")) != 1 {
+		return nil, errors.New("VCALENDAR needs exactly one PRODID")
+	}
+	uids := map[string]bool{}
+	for _, c := range root.children {
+		if c.name != "VEVENT" {
+			continue
+		}
+		for _, req := range []string{"UID", "DTSTAMP", "DTSTART"} {
+			if len(c.get(req)) != 1 {
+				return nil, fmt.Errorf("VEVENT needs exactly one %s", req)
+			}
+		}
+		uid := c.get("UID")[0].value
+		if uids[uid] {
+			return nil, fmt.Errorf("UID %s is not unique", uid)
+		}
+		uids[uid] = true
+	}
+	return root, nil
+}
+
+// unescapeText reverses escapeText, rejecting an escape RFC 5545 does not
+// define.
+func unescapeText(s string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' {
+			if c == ';' || c == ',' {
+				return "", fmt.Errorf("unescaped %q at %d", c, i)
+			}
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		if i == len(s) {
+			return "", errors.New("trailing backslash")
+		}
+		switch s[i] {
+		case '\\', ';', ',':
+			b.WriteByte(s[i])
+		case 'n', 'N':
+			b.WriteByte('\n')
+		default:
+			return "", fmt.Errorf("unknown escape \\%c", s[i])
+		}
+	}
+	return b.String(), nil
+}
+
+func TestICS(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			code, out, errs := runCmd(t, "-format", "ics", "-lang", lang, "-weeks", "12")
+			require.Equal(t, 0, code, errs)
+			cal, err := parseICS([]byte(out))
+			require.NoError(t, err)
+			o := jsonOutput(t, "-weeks", "12", "-lang", lang)
+			due := 0
+			for _, it := range o.Items {
+				if it.Status != "done" && it.Kind != "course-end" {
+					due++
+				}
+			}
+			require.Len(t, cal.children, due, "one event per item not done")
+			for _, ev := range cal.children {
+				assert.Equal(t, "VEVENT", ev.name)
+				start := ev.get("DTSTART")[0]
+				assert.Equal(t, "VALUE=DATE", start.params)
+				assert.Len(t, start.value, 8)
+				assert.Equal(t, "20261116T000000Z", ev.get("DTSTAMP")[0].value)
+				assert.True(t, strings.HasSuffix(ev.get("UID")[0].value, "@"+uidDomain))
+				for _, name := range []string{"SUMMARY", "DESCRIPTION"} {
+					_, err := unescapeText(ev.get(name)[0].value)
+					assert.NoError(t, err, name)
+				}
+			}
+			// Deterministic: the same bytes twice.
+			_, again, _ := runCmd(t, "-format", "ics", "-lang", lang, "-weeks", "12")
+			assert.Equal(t, out, again)
+		})
+	}
+}
+
+func TestICSDescriptionIsTheWhy(t *testing.T) {
+	code, out, _ := runCmd(t, "-format", "ics", "-lang", "da")
+	require.Equal(t, 0, code)
+	cal, err := parseICS([]byte(out))
+	require.NoError(t, err)
+	o := jsonOutput(t, "-lang", "da")
+	whys := map[string]bool{}
+	for _, it := range o.Items {
+		whys[it.Why.Text] = true
+	}
+	require.NotEmpty(t, cal.children)
+	for _, ev := range cal.children {
+		desc, err := unescapeText(ev.get("DESCRIPTION")[0].value)
+		require.NoError(t, err)
+		first, _, _ := strings.Cut(desc, "\n")
+		assert.True(t, whys[first], "DESCRIPTION starts with the item's why: %q", first)
+	}
+}
+
+func TestFoldLine(t *testing.T) {
+	tests := []string{
+		"",
+		"SUMMARY:kort",
+		strings.Repeat("a", 75),
+		strings.Repeat("a", 76),
+		"DESCRIPTION:" + strings.Repeat("æøå", 60),
+		"DESCRIPTION:" + strings.Repeat("x", 62) + "€" + strings.Repeat("ø", 100),
+		strings.Repeat("😀", 80),
+	}
+	for _, s := range tests {
+		var b bytes.Buffer
+		foldLine(&b, s)
+		out := b.String()
+		require.True(t, strings.HasSuffix(out, "\r\n"))
+		lines := strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n")
+		var unfolded strings.Builder
+		for i, l := range lines {
+			assert.LessOrEqual(t, len(l), maxOctets)
+			assert.True(t, utf8.ValidString(l), "line %d splits a character", i)
+			if i > 0 {
+				require.True(t, strings.HasPrefix(l, " "))
+				l = l[1:]
+			}
+			unfolded.WriteString(l)
+		}
+		assert.Equal(t, s, unfolded.String())
+	}
+}
+
+func TestEscapeText(t *testing.T) {
+	in := "a\\b;c,d\ne\r\nf"
+	esc := escapeText(in)
+	assert.Equal(t, `a\\b\;c\,d\ne\nf`, esc)
+	back, err := unescapeText(esc)
+	require.NoError(t, err)
+	assert.Equal(t, "a\\b;c,d\ne\nf", back)
+}
+
+func TestParseICSRejects(t *testing.T) {
+	good := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260101\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	_, err := parseICS([]byte(good))
+	require.NoError(t, err)
+	bad := map[string]string{
+		"LF only":       strings.ReplaceAll(good, "\r\n", "\n"),
+		"long line":     strings.Replace(good, "UID:1@x", "UID:"+strings.Repeat("x", 80), 1),
+		"split rune":    strings.Replace(good, "UID:1@x", "UID:\xc3\r\n \xa6", 1),
+		"no version":    strings.Replace(good, "VERSION:2.0\r\n", "", 1),
+		"old version":   strings.Replace(good, "VERSION:2.0", "VERSION:1.0", 1),
+		"no prodid":     strings.Replace(good, "PRODID:-//x//y//EN\r\n", "", 1),
+		"no uid":        strings.Replace(good, "UID:1@x\r\n", "", 1),
+		"no dtstamp":    strings.Replace(good, "DTSTAMP:20260101T000000Z\r\n", "", 1),
+		"no dtstart":    strings.Replace(good, "DTSTART;VALUE=DATE:20260101\r\n", "", 1),
+		"bad nesting":   strings.Replace(good, "END:VEVENT\r\nEND:VCALENDAR", "END:VCALENDAR\r\nEND:VEVENT", 1),
+		"unclosed":      strings.Replace(good, "END:VCALENDAR\r\n", "", 1),
+		"duplicate uid": strings.Replace(good, "END:VCALENDAR", "BEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260101\r\nEND:VEVENT\r\nEND:VCALENDAR", 1),
+	}
+	for name, s := range bad {
+		_, err := parseICS([]byte(s))
+		assert.Error(t, err, name)
+	}
+}
