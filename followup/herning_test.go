@@ -627,7 +627,7 @@ func TestHerningEndedMeasures(t *testing.T) {
 			// no cadence decision under BL § 95 can be missing.
 			name: "ended on its SEL deadline, before BL", code: "kostskole", start: "2023-09-15", end: "2023-12-15", until: "2025-01-01",
 			want: []htRow{
-				{"2023-12-15", "2023-12-15", htFU, true, "SEL-70+BL-156"},
+				{"2023-12-15", "2023-12-15", htFU, true, "SEL-70+SEL-148"}, // due in 2023: cites Serviceloven, in force that day
 			},
 			wantFindings: []string{"followup.statutory-only"}, noFindings: []string{"followup.bl.no-decision"},
 		},

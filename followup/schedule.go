@@ -731,18 +731,25 @@ func (r *Regime) advanceVisits(t *tracker, anchor date.Date, held bool) {
 	*t = tracker{active: true, visits: true, deadline: d, last: -1, set: set, anchor: anchorVisit, from: anchor, fromHeld: held, offset: v.Every}
 }
 
-// mark records that the tracker's requirement falls on the item.
+// mark records that the tracker's requirement falls on the item. The item
+// cites the law in force on its own due date when that law has the same
+// requirement (statutory.md: the regime in force on the date a follow-up
+// falls due), else the law of the deadline.
 func (r *Regime) mark(it *Item, t *tracker) {
 	it.Statutory = true
+	set := t.set
+	if s := r.StatutoryAt(it.Due); s != nil && (!t.visits || s.spec.Statutory.Visits != nil) && coversBasis(s, it.why.ctx.iv.Basis) {
+		set = s
+	}
 	if t.visits {
-		it.why.visitSet = t.set
+		it.why.visitSet = set
 		it.why.visitDue = t.deadline
 		if it.why.onlyStat && it.why.statSet == nil {
 			it.why.anchor, it.why.from, it.why.fromHeld, it.why.offset = t.anchor, t.from, t.fromHeld, t.offset
 		}
 		return
 	}
-	it.why.statSet = t.set
+	it.why.statSet = set
 	it.why.statDue = t.deadline
 	it.why.statFirst = t.first
 	it.why.switched = t.switched

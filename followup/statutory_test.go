@@ -161,7 +161,7 @@ func TestStatutoryOnlyPlacement(t *testing.T) {
 		// 15 Dec 2024 (Sun → Fri 13 Dec), 15 Jun 2025 (Sun → Fri 13 Jun), 15 Dec 2025 (Mon).
 		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2023-09-15", "2025-12-31")
 		assert.Equal(t, []htRow{
-			{"2023-12-15", "2023-12-15", htFU, true, "SEL-70+BL-156"},
+			{"2023-12-15", "2023-12-15", htFU, true, "SEL-70+SEL-148"}, // due in 2023: cites Serviceloven, in force that day
 			{"2024-06-15", "2024-06-14", htSV, true, "BL-156"},
 			{"2024-12-15", "2024-12-13", htSV, true, "BL-156"},
 			{"2025-06-15", "2025-06-13", htSV, true, "BL-156"},
@@ -197,7 +197,7 @@ func TestStatutoryOnlyPlacement(t *testing.T) {
 		rec := followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: htDate("2023-12-15"), Every: followup.Months(4)}}
 		p := htPlan(t, rec, "2023-09-15", "2025-06-30")
 		assert.Equal(t, []htRow{
-			{"2023-12-15", "2023-12-15", htFU, true, "SEL-70+BL-156"},
+			{"2023-12-15", "2023-12-15", htFU, true, "SEL-70+SEL-148"}, // due in 2023: cites Serviceloven, in force that day
 			{"2024-04-15", "2024-04-15", htFU, true, "BL-95+BL-156"},
 			{"2024-08-15", "2024-08-15", htFU, true, "BL-95+BL-156"},
 			{"2024-12-15", "2024-12-13", htFU, true, "BL-95+BL-156"},
