@@ -57,6 +57,7 @@ func Suggest(team Team, p Policy, newCase Case, on date.Date) (workerID string, 
 		return "", false, findings
 	}
 	subj := subjectOr(newCase.ID, "newCase", 0)
+	before := len(findings)
 	switch _, dup := a.caseAt[newCase.ID]; {
 	case newCase.ID == "":
 		findings = append(findings, finding.Finding{Code: CodeMissingID, Severity: finding.Error, Subject: subj,
@@ -69,12 +70,13 @@ func Suggest(team Team, p Policy, newCase Case, on date.Date) (workerID string, 
 	n := len(a.caseF)
 	a.checkMeasures(&newCase, subj)
 	findings = append(findings, a.caseF[n:]...)
+	caseBad := len(findings) > before // every finding about the new case is an Error
 	for _, f := range a.workerF {
 		if f.Severity >= finding.Warning {
 			findings = append(findings, f)
 		}
 	}
-	if hasCaseError(findings, subj) {
+	if caseBad {
 		return "", false, findings
 	}
 
@@ -133,15 +135,6 @@ func Suggest(team Team, p Policy, newCase Case, on date.Date) (workerID string, 
 	return w.Worker.ID, true, findings
 }
 
-func hasCaseError(l finding.List, subject string) bool {
-	for _, f := range l {
-		if f.Severity == finding.Error && f.Subject == subject {
-			return true
-		}
-	}
-	return false
-}
-
 // CheckReassignment checks moving case caseID to worker toWorker against
 // the same limits as Suggest: the target worker's weighted load with the
 // case must stay within the hard limit (else caseload.over-hard-limit, an
@@ -150,7 +143,8 @@ func hasCaseError(l finding.List, subject string) bool {
 // Error: an invalid policy or date, a case not in the team
 // (caseload.unknown-case) or duplicated, a target not in the team
 // (caseload.unknown-worker) or without valid limits. Moving a case to the
-// worker who already holds it is allowed (caseload.same-worker, Info).
+// worker who already holds it is allowed (caseload.same-worker, Info), and
+// so is moving a case away from a worker who is not in the team.
 // CheckReassignment never changes team.
 func CheckReassignment(team Team, p Policy, caseID, toWorker string, on date.Date) (ok bool, findings finding.List) {
 	a := analyse(team, p, on)
@@ -164,13 +158,15 @@ func CheckReassignment(team Team, p Policy, caseID, toWorker string, on date.Dat
 			Da: fmt.Sprintf("Sag %q findes ikke i teamet.", caseID), En: fmt.Sprintf("Case %q is not in the team.", caseID)})
 	} else {
 		for _, f := range a.caseF {
-			if f.Subject == caseID && f.Severity == finding.Error {
+			// A case held by a worker not in the team is what a
+			// reassignment mends, so that finding does not stop it.
+			if f.Subject == caseID && f.Severity == finding.Error && f.Code != CodeUnknownWorker {
 				findings = append(findings, f)
 			}
 		}
 	}
 	wi, wknown := a.byID[toWorker]
-	if !wknown || toWorker == "" {
+	if !wknown {
 		findings = append(findings, finding.Finding{Code: CodeUnknownWorker, Severity: finding.Error, Subject: toWorker,
 			Da: fmt.Sprintf("Rådgiver %q findes ikke i teamet.", toWorker), En: fmt.Sprintf("Worker %q is not in the team.", toWorker)})
 	} else {
@@ -180,7 +176,7 @@ func CheckReassignment(team Team, p Policy, caseID, toWorker string, on date.Dat
 			}
 		}
 	}
-	if !known || !wknown || toWorker == "" {
+	if !known || !wknown {
 		return false, findings
 	}
 	c := team.Cases[ci]

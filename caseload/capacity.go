@@ -21,6 +21,7 @@ const DefaultMeasureMonths = 12
 
 // MixEntry is one part of a case mix: the share of cases whose measure is
 // of one intervention type, and how long such a measure typically runs.
+// The zero value (no code, share 0) is an invalid entry.
 type MixEntry struct {
 	// Code is the intervention code; "" stands for cases with no measure
 	// (under assessment, advice, early help without a measure), which the
@@ -34,7 +35,8 @@ type MixEntry struct {
 	Months int `json:"months,omitempty"`
 }
 
-// CapacityModel is the input to Capacity.
+// CapacityModel is the input to Capacity. The zero value has no regime and
+// no mix, which Capacity reports.
 type CapacityModel struct {
 	Regime *followup.Regime
 	// From is the first day of the simulated year; the rules in force then

@@ -7,12 +7,12 @@
 //
 // A worker's caseload (sagstal) counts children: a case (børnesag) is one
 // child, however many measures the child has and however many events the
-// case sees. A case without an active measure counts as well. Herning's
-// caseloads are deliberately mixed — cases with early help under SEL § 11,
-// cases with measures under SEL § 52, early cross-disciplinary prevention
-// and cases with no measure at all — and the same worker follows a case
-// from the notification through the assessment to the measure (KORA 2017
-// §5.2). Count alone is a blunt measure: Socialstyrelsen names the weight
+// case sees. A case without an active measure counts as well. Because new
+// cases are distributed across the team, Herning's caseloads are mixed —
+// cases with early help under SEL § 11, cases with measures under SEL § 52,
+// early cross-disciplinary prevention and cases with no measure at all —
+// and one worker can hold a case from the notification through the
+// assessment to the measure (KORA 2017 §5.2). Count alone is a blunt measure: Socialstyrelsen names the weight
 // of the cases (sagstyngde) beside their number as what makes close
 // follow-up possible (Strategisk ramme, "Myndighedsområdet"). A [Weights]
 // value lets a municipality weigh cases by ladder step, by intervention or

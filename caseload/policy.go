@@ -254,7 +254,8 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 
 // Limits are one worker's limits on a date: the policy's limits adjusted
 // for the worker's FTE and, in the new-hire period, the new-hire factor,
-// rounded down to whole cases.
+// rounded down to whole cases. The zero value is no limits at all (nothing
+// fits under them).
 type Limits struct {
 	Soft, Hard float64
 	FTE        float64

@@ -158,6 +158,7 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 		"newHireMonths":6,"newHireFactor":0.75,
 		"weights":{"default":1,"steps":{"institution":1.5},"interventions":{"mst":1.25},"keys":{"akut":2}}}`, string(b))
 
+	assert.Equal(t, "DS 2020 (soft 20, hard 30, team average 30, new hires × 0.75 for 6 months, weighted)", caseload.DS2020().WithWeights(w).String())
 	_, err = json.Marshal(caseload.Policy{})
 	assert.Error(t, err)
 	p := caseload.Herning()

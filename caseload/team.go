@@ -38,6 +38,7 @@ type Child struct {
 // Case is one child's case (børnesag). However many measures the child
 // has, it is one case; a case with no active measure — under assessment,
 // advice under § 11, early prevention — is a case too (KORA 2017 §5.2).
+// The zero value has no id, which Validate reports (caseload.missing-id).
 type Case struct {
 	ID string
 	// Worker is the id of the case worker who holds the case; "" means the
@@ -71,6 +72,7 @@ func (c Case) ActiveMeasures(on date.Date) []ladder.Measure {
 
 // Team is a set of workers and the open cases they hold or that wait to be
 // assigned. It may span several teams (Worker.Team); Subteam picks one.
+// The zero value is an empty team.
 type Team struct {
 	Workers []Worker
 	Cases   []Case

@@ -78,7 +78,8 @@ type Handover struct {
 }
 
 // TransferDecision says whether a case moves with the citizen, why, and
-// what must happen next.
+// what must happen next. The zero value has no valid outcome; Transfer
+// always sets one.
 type TransferDecision struct {
 	Case    string          `json:"case"`
 	On      date.Date       `json:"on"`

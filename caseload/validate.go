@@ -22,7 +22,7 @@ const (
 	CodeDuplicateWorker  = "caseload.duplicate-worker"   // Error: two workers with one id
 	CodeInvalidFTE       = "caseload.invalid-fte"        // Error: FTE not in (0, 1]
 	CodeMissingID        = "caseload.missing-id"         // Error: a worker or case with an empty id
-	CodeInvalidMeasure   = "caseload.invalid-measure"    // Error: a zero measure in a case
+	CodeInvalidMeasure   = "caseload.invalid-measure"    // Error: a zero measure, or one dated outside MinYear–MaxYear
 	CodeDuplicateMeasure = "caseload.duplicate-measure"  // Error: two measures with one id in a case
 	CodeInvalidPolicy    = "caseload.invalid-policy"     // Error: the policy is not valid
 	CodeInvalidDate      = "caseload.invalid-date"       // Error: the date is zero or out of range
@@ -217,6 +217,15 @@ func (a *analysis) checkMeasures(c *Case, subj string) {
 				Da: fmt.Sprintf("Sag %s har en ugyldig (tom) indsats på plads %d; opret indsatser med ladder.NewMeasure.", c.ID, i),
 				En: fmt.Sprintf("Case %s has an invalid (zero) measure at position %d; build measures with ladder.NewMeasure.", c.ID, i)})
 			continue
+		}
+		end, _ := m.End()
+		for _, x := range []date.Date{m.Start(), end} {
+			if y := x.Year(); x != 0 && (y < MinYear || y > MaxYear) {
+				a.caseF = append(a.caseF, finding.Finding{Code: CodeInvalidMeasure, Severity: finding.Error, Subject: subj,
+					Da: fmt.Sprintf("Sag %s: indsats %s har datoen %s, uden for %d–%d.", c.ID, m.ID(), x, MinYear, MaxYear),
+					En: fmt.Sprintf("Case %s: measure %s has the date %s, outside %d–%d.", c.ID, m.ID(), x, MinYear, MaxYear)})
+				break
+			}
 		}
 		if len(c.Measures) < 2 {
 			continue

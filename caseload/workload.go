@@ -42,7 +42,8 @@ func (m Minutes) check(op string) []error {
 	return out
 }
 
-// Period is one week or month of a workload report.
+// Period is one week or month of a workload report (the zero value is no
+// period).
 type Period struct {
 	// Label is "2026-W03" for an ISO week, "2026-01" for a month.
 	Label string    `json:"label"`
@@ -50,7 +51,7 @@ type Period struct {
 	To    date.Date `json:"to"`   // last day
 }
 
-// Tally counts owed items and their time.
+// Tally counts owed items and their time. The zero value is nothing owed.
 type Tally struct {
 	Items int `json:"items"`
 	// Statutory is how many of the items the law requires: no exception

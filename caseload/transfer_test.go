@@ -1,0 +1,123 @@
+package caseload_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/trappe-dk/trappe/caseload"
+	"github.com/trappe-dk/trappe/followup"
+)
+
+func TestTransfer(t *testing.T) {
+	on := d("2026-03-01")
+	tests := []struct {
+		name       string
+		c          caseload.Case
+		outcome    caseload.TransferOutcome
+		placements []string
+		codes      []string
+	}{
+		{"no measure: moves", caseload.Case{ID: "c1", Worker: "w1"}, caseload.Moves, nil, nil},
+		{"preventive measure: moves", caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "aflastning", "2025-06-01", "")}}, caseload.Moves, nil, nil},
+		{"family residential treatment is not a placement: moves",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "doegnophold-familie", "2026-01-05", "")}}, caseload.Moves, nil, nil},
+		{"institution placement: stays",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m0", "kontaktperson", "2025-01-01", ""), rec(t, "m1", "doegninstitution", "2026-01-05", "")}},
+			caseload.Stays, []string{"m1"}, nil},
+		{"home-based placement (own room) is a placement: stays",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "eget-vaerelse", "2025-09-01", "")}}, caseload.Stays, []string{"m1"}, nil},
+		{"placement ended before the move: moves",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "plejefamilie", "2024-01-01", "2026-02-28")}}, caseload.Moves, nil, nil},
+		{"placement ending on the day of the move: stays",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "plejefamilie", "2024-01-01", "2026-03-01")}}, caseload.Stays, []string{"m1"}, nil},
+		{"placement starting after the move: moves",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "plejefamilie", "2026-04-01", "")}}, caseload.Moves, nil, nil},
+		{"aftercare: stays", caseload.Case{ID: "c1", Worker: "w1", Aftercare: true}, caseload.Stays, nil, nil},
+		{"aftercare and placement: stays, both reasons",
+			caseload.Case{ID: "c1", Worker: "w1", Aftercare: true, Measures: []followup.Record{rec(t, "m1", "netvaerkspleje", "2025-01-01", "")}},
+			caseload.Stays, []string{"m1"}, nil},
+		{"unassigned case moves, with a warning", caseload.Case{ID: "c1"}, caseload.Moves, nil, []string{caseload.CodeUnassigned}},
+		{"zero measure: unclear", caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{{}}}, caseload.Unclear, nil, []string{caseload.CodeInvalidMeasure}},
+		{"no id", caseload.Case{Worker: "w1"}, caseload.Moves, nil, []string{caseload.CodeMissingID}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := caseload.Transfer(tc.c, on)
+			assert.Equal(t, tc.outcome, got.Outcome)
+			assert.Equal(t, tc.placements, got.Placements)
+			assert.Equal(t, tc.c.Aftercare, got.Aftercare)
+			if tc.codes == nil {
+				assert.Empty(t, got.Findings)
+			} else {
+				assert.Equal(t, tc.codes, got.Findings.Codes())
+			}
+			assert.Equal(t, caseload.SourceTransfer, got.Source)
+			assert.NotEmpty(t, got.Da)
+			assert.NotEmpty(t, got.En)
+			assert.Equal(t, tc.outcome == caseload.Moves, got.Handover != nil)
+		})
+	}
+}
+
+func TestTransferTexts(t *testing.T) {
+	on := d("2026-03-01")
+	got := caseload.Transfer(caseload.Case{ID: "c1", Worker: "w1"}, on)
+	assert.Equal(t, "Case c1 moves with the citizen to the new district; it is neither a placement nor an aftercare case.", got.En)
+	require.NotNil(t, got.Handover)
+	assert.Equal(t, "w1", got.Handover.ConvenedBy)
+	assert.Equal(t, "Mail the team leader of the receiving team, who assigns the case to a worker and passes on the name. Then worker w1 (handing over) calls a handover meeting.", got.Handover.En)
+	assert.Equal(t, "Send en mail til teamlederen i det modtagende team, som fordeler sagen til en rådgiver og giver navnet videre. Derefter indkalder rådgiver w1 (afgivende) til et overleveringsmøde.", got.Handover.Da)
+
+	got = caseload.Transfer(caseload.Case{ID: "c2", Worker: "w1", Aftercare: true,
+		Measures: []followup.Record{rec(t, "m1", "doegninstitution", "2026-01-05", "")}}, on)
+	assert.Equal(t, "Sag c2 flyttes ikke med borgeren: barnet er anbragt (m1: Døgninstitution), og det er en efterværnssag. Anbringelses- og efterværnssager bliver i distriktet.", got.Da)
+	assert.Equal(t, "Case c2 does not move with the citizen: the child is placed (m1), and it is an aftercare case. Placement and aftercare cases stay with their district.", got.En)
+
+	got = caseload.Transfer(caseload.Case{ID: "c3", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "doegninstitution", "2026-01-05", "")}}, 0)
+	assert.Equal(t, caseload.Unclear, got.Outcome)
+	assert.Nil(t, got.Placements)
+	assert.Equal(t, []string{caseload.CodeInvalidDate}, got.Findings.Codes())
+	assert.Equal(t, "Whether case c3 moves cannot be decided. When in doubt the worker asks the team leader, who settles it in the team leaders' forum.", got.En)
+
+	b, err := json.Marshal(caseload.Transfer(caseload.Case{ID: "c1", Worker: "w1"}, on))
+	require.NoError(t, err)
+	var back caseload.TransferDecision
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, caseload.Transfer(caseload.Case{ID: "c1", Worker: "w1"}, on), back)
+}
+
+func TestTransferDoesNotChangeInput(t *testing.T) {
+	build := func() caseload.Case {
+		return caseload.Case{ID: "c1", Worker: "w1", Keys: []string{"akut"}, Measures: []followup.Record{
+			rec(t, "m2", "doegninstitution", "2026-01-05", ""), rec(t, "m1", "kontaktperson", "2025-01-05", "")}}
+	}
+	c := build()
+	_ = caseload.Transfer(c, d("2026-03-01"))
+	assert.Equal(t, build(), c)
+}
+
+func TestTransferOutcome(t *testing.T) {
+	for _, o := range []caseload.TransferOutcome{caseload.Moves, caseload.Stays, caseload.Unclear} {
+		assert.True(t, o.IsValid())
+		b, err := o.MarshalText()
+		require.NoError(t, err)
+		var back caseload.TransferOutcome
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, o, back)
+	}
+	assert.Equal(t, "stays", caseload.Stays.String())
+	assert.Equal(t, "bliver i distriktet", caseload.Stays.Danish())
+	assert.Equal(t, "flyttes med borgeren", caseload.Moves.Danish())
+	var zero caseload.TransferOutcome
+	assert.False(t, zero.IsValid())
+	assert.Equal(t, "caseload.TransferOutcome(0)", zero.String())
+	assert.Equal(t, "caseload.TransferOutcome(9)", caseload.TransferOutcome(9).Danish())
+	_, err := zero.MarshalText()
+	assert.Error(t, err)
+	o := caseload.Stays
+	assert.ErrorContains(t, o.UnmarshalText([]byte("flytter")), `unknown outcome "flytter"`)
+	assert.Equal(t, caseload.Stays, o)
+}
