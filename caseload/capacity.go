@@ -47,10 +47,17 @@ type CapacityModel struct {
 	Catalogue *ladder.Catalogue
 	// Minutes is the time one item of each kind takes.
 	Minutes Minutes
-	// HoursPerWeek is the time a full-time worker has for the follow-up
-	// work each week — not the whole working week, which also holds
-	// notifications, assessments, plans and contact beyond follow-ups.
+	// HoursPerWeek is the time a full-time worker has for case work each
+	// week. With OtherHoursPerCaseYear zero it must be the time for the
+	// follow-up work alone; with it set, it is the whole case-work week.
 	HoursPerWeek float64
+	// OtherHoursPerCaseYear is the case work per case and year outside the
+	// follow-up schedule — notifications and the 24-hour assessment, child
+	// assessments, plans, hearings, contact with school and family, the
+	// journal. Zero leaves it out (a follow-up-only capacity). No source
+	// gives it: it is an input, and CapacityResult.OtherHoursFor shows what
+	// a given caseload implies.
+	OtherHoursPerCaseYear float64
 	// WeeksPerYear is the working weeks a year; 0 means
 	// DefaultWeeksPerYear.
 	WeeksPerYear float64
@@ -83,9 +90,25 @@ type CapacityResult struct {
 	WeeksPerYear   float64 `json:"weeksPerYear"`
 	// ItemsPerCaseYear and HoursPerCaseYear are the mix's averages,
 	// weighted by the shares.
-	ItemsPerCaseYear float64        `json:"itemsPerCaseYear"`
-	HoursPerCaseYear float64        `json:"hoursPerCaseYear"`
-	Lines            []CapacityLine `json:"lines"`
+	ItemsPerCaseYear float64 `json:"itemsPerCaseYear"`
+	HoursPerCaseYear float64 `json:"hoursPerCaseYear"`
+	// OtherHoursPerCaseYear is the model's input; TotalHoursPerCaseYear is
+	// HoursPerCaseYear + OtherHoursPerCaseYear, the divisor of Cases.
+	OtherHoursPerCaseYear float64        `json:"otherHoursPerCaseYear"`
+	TotalHoursPerCaseYear float64        `json:"totalHoursPerCaseYear"`
+	Lines                 []CapacityLine `json:"lines"`
+}
+
+// OtherHoursFor returns the case work per case and year outside the
+// follow-ups at which n cases exactly fill the hours available:
+// HoursAvailable / n − HoursPerCaseYear. Read it as what a stated caseload
+// (the Kompendium's 20–25) implies about the rest of the work; negative
+// means the follow-ups alone need more than the hours available.
+func (r CapacityResult) OtherHoursFor(n int) float64 {
+	if n <= 0 {
+		return 0
+	}
+	return r.HoursAvailable/float64(n) - r.HoursPerCaseYear
 }
 
 // HoursPerWeekAt returns the follow-up hours a week that n cases of the
@@ -106,9 +129,9 @@ func (r CapacityResult) HoursPerWeekAt(n int) float64 {
 // counts, at Minutes for its kind. A case slot is refilled with a like
 // measure when one ends, so the items per case and year are Items × 12 /
 // Months. The mix weights these by share; entries with Code "" add cases
-// with no follow-up items. Hours per case-year = minutes / 60; hours
-// available = HoursPerWeek × WeeksPerYear; capacity = floor(available /
-// per case).
+// with no follow-up items. Hours per case-year = minutes / 60, plus
+// OtherHoursPerCaseYear for the work outside the schedule; hours available
+// = HoursPerWeek × WeeksPerYear; capacity = floor(available / per case).
 //
 // Assumptions, plainly: every item takes the same time whatever its mode
 // (an exception that allows a phone follow-up is not counted as quicker);
@@ -116,8 +139,8 @@ func (r CapacityResult) HoursPerWeekAt(n int) float64 {
 // fewer items); two measures of one child are not modelled (each slot
 // holds one measure); work outside the schedule — notifications and the
 // 24-hour assessment, child assessments, plans, hearings before a measure
-// starts, contact beyond follow-ups — is not in the items, and must be left
-// out of HoursPerWeek; measures that the municipal table does not cover
+// starts, contact beyond follow-ups — is not in the items: give it as
+// OtherHoursPerCaseYear, or leave it out of HoursPerWeek; measures that the municipal table does not cover
 // get what the statutory layer schedules without a recorded cadence
 // decision (under Barnets Lov the first follow-up and, for placements, the
 // supervision visits).
@@ -126,6 +149,7 @@ func (r CapacityResult) HoursPerWeekAt(n int) float64 {
 // out-of-range From, an empty mix, shares that are not in (0, 1] or do not
 // sum to 1 (±1e-6), unknown codes, Months outside 0–120, the same code
 // and months twice, invalid minutes, HoursPerWeek not in (0, 168],
+// OtherHoursPerCaseYear not in [0, 2000],
 // WeeksPerYear not in [0, 53], and scheduler errors.
 func Capacity(m CapacityModel) (CapacityResult, error) {
 	const op = "caseload.Capacity"
@@ -174,6 +198,9 @@ func Capacity(m CapacityModel) (CapacityResult, error) {
 	errs = append(errs, m.Minutes.check(op)...)
 	if math.IsNaN(m.HoursPerWeek) || m.HoursPerWeek <= 0 || m.HoursPerWeek > 168 {
 		bad("hours per week %s is not in (0, 168]", numEn(m.HoursPerWeek))
+	}
+	if o := m.OtherHoursPerCaseYear; math.IsNaN(o) || math.IsInf(o, 0) || o < 0 || o > 2000 {
+		bad("other hours per case-year %s is not in [0, 2000]", numEn(o))
 	}
 	weeks := m.WeeksPerYear
 	if math.IsNaN(weeks) || weeks < 0 || weeks > 53 {
@@ -228,12 +255,14 @@ func Capacity(m CapacityModel) (CapacityResult, error) {
 		return CapacityResult{}, errors.Join(errs...)
 	}
 	r.HoursPerCaseYear = minutesPerYear / 60
-	if r.HoursPerCaseYear <= 0 {
+	r.OtherHoursPerCaseYear = m.OtherHoursPerCaseYear
+	r.TotalHoursPerCaseYear = r.HoursPerCaseYear + r.OtherHoursPerCaseYear
+	if r.TotalHoursPerCaseYear <= 0 {
 		r.Unbounded = true
 		return r, nil
 	}
 	// The epsilon keeps an exact fit (e.g. 1320 / 52.8 = 25) from rounding to 24.
-	r.Cases = int(math.Floor(r.HoursAvailable/r.HoursPerCaseYear + 1e-9))
+	r.Cases = int(math.Floor(r.HoursAvailable/r.TotalHoursPerCaseYear + 1e-9))
 	return r, nil
 }
 

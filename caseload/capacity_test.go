@@ -1,6 +1,7 @@
 package caseload_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -136,6 +137,33 @@ func TestCapacityHerningTable(t *testing.T) {
 	assert.Less(t, heavy.Cases, mixed.Cases)
 	assert.InDelta(t, 13.061, heavy.HoursPerWeekAt(25), 1e-3)
 
+	// The Kompendium's 20–25 is about the whole caseload, where follow-ups
+	// are one part of each case's work. What it implies about the rest:
+	// 1320/25 − 14.1653 = 38.63 h and 1320/20 − 14.1653 = 51.83 h of other
+	// case work per case and year (mixed); 1320/25 − 22.9867 = 29.81 h and
+	// 1320/20 − 22.9867 = 43.01 h (towards placements).
+	assert.InDelta(t, 38.634667, mixed.OtherHoursFor(25), 1e-5)
+	assert.InDelta(t, 51.834667, mixed.OtherHoursFor(20), 1e-5)
+	assert.InDelta(t, 29.813333, heavy.OtherHoursFor(25), 1e-5)
+	assert.InDelta(t, 43.013333, heavy.OtherHoursFor(20), 1e-5)
+
+	// With that rest stated as an input — 40 h per case and year, about 55
+	// minutes per case per working week (an assumption; no source gives
+	// it) — Herning's table lands in 20–25 and falls towards placements:
+	// floor(1320 / (14.1653 + 40)) = floor(24.37) = 24;
+	// floor(1320 / (22.9867 + 40)) = floor(20.96) = 20.
+	withOther := model
+	withOther.OtherHoursPerCaseYear = 40
+	withOther.Mix = mixedCaseload()
+	r, err := caseload.Capacity(withOther)
+	require.NoError(t, err)
+	assert.Equal(t, 24, r.Cases)
+	assert.InDelta(t, 54.165333, r.TotalHoursPerCaseYear, 1e-5)
+	withOther.Mix = placementHeavy()
+	r, err = caseload.Capacity(withOther)
+	require.NoError(t, err)
+	assert.Equal(t, 20, r.Cases)
+
 	// 3.5 and 4.5 hours a meeting move it, but not into 20–25.
 	for _, tc := range []struct {
 		minutes      int
@@ -208,6 +236,8 @@ func TestCapacityErrors(t *testing.T) {
 		{"hours", func(m *caseload.CapacityModel) { m.HoursPerWeek = 0; m.WeeksPerYear = 60 },
 			[]string{"hours per week 0 is not in (0, 168]", "weeks per year 60 is not in [0, 53]"}},
 		{"minutes", func(m *caseload.CapacityModel) { m.Minutes = caseload.Minutes{followup.FollowUp: 1000} }, []string{"minutes for followup are 1000"}},
+		{"other hours negative", func(m *caseload.CapacityModel) { m.OtherHoursPerCaseYear = -1 }, []string{"other hours per case-year -1 is not in [0, 2000]"}},
+		{"other hours NaN", func(m *caseload.CapacityModel) { m.OtherHoursPerCaseYear = math.NaN() }, []string{"other hours per case-year NaN is not in [0, 2000]"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -45,9 +45,15 @@
 // [Capacity] turns the rules around: given a case mix, the time one
 // follow-up takes and the hours a worker has for them, it simulates a
 // steady-state year and returns the largest caseload at which every
-// deadline can be kept. Its model and assumptions are in its documentation;
-// follow-ups are only part of a worker's week, and the capacity is only as
-// good as the hours put in for them.
+// deadline can be kept. Its model and assumptions are in its documentation.
+// Follow-ups are only part of the work on a case: with Herning's table and
+// 4 hours a meeting, a mixed caseload costs about 14 hours of follow-up a
+// case a year, so follow-ups alone would allow some 90 cases on 30 hours a
+// week. The Kompendium's 20–25 therefore leaves about 39–52 hours a case a
+// year for the rest of the case work (CapacityResult.OtherHoursFor), and
+// with that rest given as CapacityModel.OtherHoursPerCaseYear — 40 hours,
+// an assumption — the capacity lands at 24, falling to 20 as the mix moves
+// towards placements. The example shows the figures.
 //
 // # Distribution and transfer
 //

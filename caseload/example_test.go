@@ -120,17 +120,33 @@ func ExampleCapacity() {
 		}},
 	}
 	for _, m := range mixes {
-		r, err := caseload.Capacity(caseload.CapacityModel{Regime: followup.Herning(), From: from, Mix: m.mix, Minutes: minutes, HoursPerWeek: 30})
+		model := caseload.CapacityModel{Regime: followup.Herning(), From: from, Mix: m.mix, Minutes: minutes, HoursPerWeek: 30}
+		r, err := caseload.Capacity(model)
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		fmt.Printf("%-23s %.2f follow-ups and %.1f h per case a year; capacity %d cases; 20–25 cases take %.1f–%.1f h a week\n",
-			m.name, r.ItemsPerCaseYear, r.HoursPerCaseYear, r.Cases, r.HoursPerWeekAt(20), r.HoursPerWeekAt(25))
+		fmt.Printf("%s: %.2f follow-ups and %.1f h per case a year; 20–25 cases take %.1f–%.1f h a week\n",
+			m.name, r.ItemsPerCaseYear, r.HoursPerCaseYear, r.HoursPerWeekAt(20), r.HoursPerWeekAt(25))
+		fmt.Printf("  follow-ups alone: capacity %d cases\n", r.Cases)
+		fmt.Printf("  20–25 cases leave %.1f–%.1f h per case a year for other case work\n", r.OtherHoursFor(25), r.OtherHoursFor(20))
+		// Stated assumption: 40 h a year of other case work per case.
+		model.OtherHoursPerCaseYear = 40
+		if r, err = caseload.Capacity(model); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("  with 40 h of other case work per case a year: capacity %d cases\n", r.Cases)
 	}
 	// Output:
-	// mixed (9 of 25 placed)  3.54 follow-ups and 14.2 h per case a year; capacity 93 cases; 20–25 cases take 6.4–8.0 h a week
-	// placements (16 of 25)   5.75 follow-ups and 23.0 h per case a year; capacity 57 cases; 20–25 cases take 10.4–13.1 h a week
+	// mixed (9 of 25 placed): 3.54 follow-ups and 14.2 h per case a year; 20–25 cases take 6.4–8.0 h a week
+	//   follow-ups alone: capacity 93 cases
+	//   20–25 cases leave 38.6–51.8 h per case a year for other case work
+	//   with 40 h of other case work per case a year: capacity 24 cases
+	// placements (16 of 25): 5.75 follow-ups and 23.0 h per case a year; 20–25 cases take 10.4–13.1 h a week
+	//   follow-ups alone: capacity 57 cases
+	//   20–25 cases leave 29.8–43.0 h per case a year for other case work
+	//   with 40 h of other case work per case a year: capacity 20 cases
 }
 
 func ExampleWorkload() {
