@@ -122,22 +122,23 @@ const (
 
 // Why holds the reasons for an item as data; Explain renders them.
 type why struct {
-	ctx       *planCtx
-	municipal bool     // due under the municipal rule
-	content   *Content // municipal content, or nil
-	phase     int8     // -1: fixed item
-	anchor    anchorKind
-	from      date.Date // anchor date (start or previous follow-up)
-	fromHeld  bool
-	offset    Span
-	statSet   *RuleSet  // statutory set whose follow-up chain marked it
-	statFirst bool      // the first statutory follow-up
-	visitSet  *RuleSet  // statutory set whose visits marked it
-	onlyStat  bool      // added by the statutory layer alone
-	grants    uint8     // bit i: grants[i] relaxed it
-	switched  bool      // the deadline fell under a newer law than its anchor
-	statDue   date.Date // the statutory follow-up deadline it meets
-	visitDue  date.Date // the supervision deadline it meets
+	ctx          *planCtx
+	municipal    bool     // due under the municipal rule
+	content      *Content // municipal content, or nil
+	phase        int8     // -1: fixed item
+	anchor       anchorKind
+	from         date.Date // anchor date (start or previous follow-up)
+	fromHeld     bool
+	offset       Span
+	statSet      *RuleSet  // statutory set whose follow-up chain marked it
+	statFirst    bool      // the first statutory follow-up
+	visitSet     *RuleSet  // statutory set whose visits marked it
+	onlyStat     bool      // added by the statutory layer alone
+	grants       uint8     // bit i: grants[i] relaxed it
+	switched     bool      // the deadline fell under a newer law than its anchor
+	heldInWindow bool      // statutory-only: placed where a follow-up was held within the window
+	statDue      date.Date // the statutory follow-up deadline it meets
+	visitDue     date.Date // the supervision deadline it meets
 }
 
 // Item is one scheduled follow-up or deadline of a measure.
@@ -269,6 +270,8 @@ func (p Plan) NextDue() (Item, bool) {
 // ---- the walk ----
 
 type tracker struct {
+	// The window is (opens, deadline]; the first one [start, deadline].
+	opens    date.Date
 	active   bool
 	visits   bool
 	deadline date.Date
@@ -529,6 +532,7 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 		return idx
 	}
 
+walk:
 	for {
 		c, ok := gen.peek()
 		// A candidate after the measure's end never comes; one after the
@@ -559,13 +563,34 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 				if t.visits {
 					kind = SupervisionVisit
 				}
-				idx := emit(Item{Due: t.deadline, Kind: kind, why: why{ctx: ctx, phase: -1, onlyStat: true}})
+				// No planned follow-up falls in the window. If one was held
+				// in it, that is the latest follow-up on or before the
+				// deadline: the item is where it was held. Otherwise the
+				// law adds one at the deadline.
+				due, heldIn := t.deadline, false
+				for hm < len(meetings) && meetings[hm].On <= t.deadline {
+					h := meetings[hm].On
+					if h >= lastMeetingDue && (h > t.opens || (t.first && h == t.opens)) {
+						due, heldIn = h, true
+						break
+					}
+					// Held before the window opens (e.g. a second follow-up
+					// on the day of the previous one): an extra follow-up.
+					p.extra = append(p.extra, meetings[hm])
+					hm++
+				}
+				idx := emit(Item{Due: due, Kind: kind, why: why{ctx: ctx, phase: -1, onlyStat: true, heldInWindow: heldIn}})
 				it := &items[idx]
 				r.mark(it, t)
 				anchor, anchorHeld = it.Due, it.HeldOn != 0
 				if anchorHeld {
 					anchor = it.HeldOn
 				}
+			case !hasEnd || t.deadline <= end:
+				// Past the horizon but not the end: the chain goes on beyond
+				// what the plan shows, and every other open window closes
+				// later still, so nothing more inside the horizon is known.
+				break walk
 			default:
 				t.active = false
 				continue
@@ -649,7 +674,7 @@ func (r *Regime) initFollowUp(t *tracker, rec Record, start date.Date) {
 	if !coversBasis(set, rec.Measure.Intervention().Basis) {
 		return
 	}
-	*t = tracker{active: true, deadline: d, last: -1, set: set, first: true, anchor: anchorStart, from: start, offset: f.First, switched: t.switched}
+	*t = tracker{opens: start, active: true, deadline: d, last: -1, set: set, first: true, anchor: anchorStart, from: start, offset: f.First, switched: t.switched}
 	if f.FirstByAssessmentEnd && rec.AssessmentEnd != 0 && rec.AssessmentEnd < d {
 		t.deadline, t.anchor, t.from, t.offset = rec.AssessmentEnd, anchorAssessmentEnd, rec.AssessmentEnd, Span{}
 	}
@@ -671,20 +696,20 @@ func (r *Regime) advanceFollowUp(t *tracker, rec Record, ctx *planCtx, anchor da
 	if !f.Then.IsZero() {
 		d := f.Then.AddTo(anchor)
 		if nxt := r.nextStatutory(anchor); nxt == nil || d < nxt.Effective() {
-			*t = tracker{active: true, deadline: d, last: -1, set: set, anchor: anchorStatutory, from: anchor, fromHeld: held, offset: f.Then}
+			*t = tracker{opens: anchor, active: true, deadline: d, last: -1, set: set, anchor: anchorStatutory, from: anchor, fromHeld: held, offset: f.Then}
 			return true
 		}
 		set, t.switched = r.nextStatutory(anchor), true
 		f = set.spec.Statutory.FollowUp
 		if !f.Then.IsZero() {
-			*t = tracker{active: true, deadline: f.Then.AddTo(anchor), last: -1, set: set, anchor: anchorStatutory, from: anchor, fromHeld: held, offset: f.Then, switched: true}
+			*t = tracker{opens: anchor, active: true, deadline: f.Then.AddTo(anchor), last: -1, set: set, anchor: anchorStatutory, from: anchor, fromHeld: held, offset: f.Then, switched: true}
 			return true
 		}
 	}
 	// The law sets no interval after the first follow-up: the municipality's
 	// decision does (BL § 95).
 	if d := rec.Decision; d != nil {
-		*t = tracker{active: true, deadline: d.Every.AddTo(anchor), last: -1, set: set, anchor: anchorDecision, from: anchor, fromHeld: held, offset: d.Every, switched: t.switched}
+		*t = tracker{opens: anchor, active: true, deadline: d.Every.AddTo(anchor), last: -1, set: set, anchor: anchorDecision, from: anchor, fromHeld: held, offset: d.Every, switched: t.switched}
 		return true
 	}
 	t.active = false
@@ -706,7 +731,7 @@ func (r *Regime) initVisits(t *tracker, start date.Date) {
 		v = set.spec.Statutory.Visits
 		d = v.Every.AddTo(start)
 	}
-	*t = tracker{active: true, visits: true, deadline: d, last: -1, set: set, anchor: anchorStart, from: start, offset: v.Every}
+	*t = tracker{opens: start, first: true, active: true, visits: true, deadline: d, last: -1, set: set, anchor: anchorStart, from: start, offset: v.Every}
 }
 
 func (r *Regime) advanceVisits(t *tracker, anchor date.Date, held bool) {
@@ -728,7 +753,7 @@ func (r *Regime) advanceVisits(t *tracker, anchor date.Date, held bool) {
 		set, v = nxt, nxt.spec.Statutory.Visits
 		d = v.Every.AddTo(anchor)
 	}
-	*t = tracker{active: true, visits: true, deadline: d, last: -1, set: set, anchor: anchorVisit, from: anchor, fromHeld: held, offset: v.Every}
+	*t = tracker{opens: anchor, active: true, visits: true, deadline: d, last: -1, set: set, anchor: anchorVisit, from: anchor, fromHeld: held, offset: v.Every}
 }
 
 // mark records that the tracker's requirement falls on the item. The item

@@ -34,6 +34,10 @@ func SpanOf(p period.Period) (Span, error) {
 	if !p.YearsDecimal().IsInt() || !p.MonthsDecimal().IsInt() || !p.WeeksDecimal().IsInt() || !p.DaysDecimal().IsInt() {
 		return Span{}, fmt.Errorf("%s: period %q has a fraction; use whole units", op, p.String())
 	}
+	// Bound each field before multiplying, so huge values cannot wrap.
+	if p.Years() > MaxSpanMonths/12 || p.Months() > MaxSpanMonths || p.Weeks() > 3653/7+1 || p.Days() > 3653 {
+		return Span{}, fmt.Errorf("%s: period %q is longer than 10 years", op, p.String())
+	}
 	months := int64(p.Years())*12 + int64(p.Months())
 	days := int64(p.Weeks())*7 + int64(p.Days())
 	if (Span{Months: int32(min(months, 1<<20)), Days: int32(min(days, 1<<20))}).tooLong() {

@@ -528,3 +528,42 @@ func TestScheduleBadInput(t *testing.T) {
 		}
 	})
 }
+
+// A follow-up held early in a statutory window where nothing was planned is
+// the latest follow-up on or before the deadline: the statutory item is where
+// it was held, and the decided cadence runs from it.
+func TestStatutoryHeldInWindowWithoutPlannedFollowUp(t *testing.T) {
+	m := htMeasure(t, "m-kost", "kostskole", "2024-04-23", "")
+	rec := followup.Record{Case: "c", Measure: m, AssessmentEnd: htDate("2024-06-02"),
+		Decision: &followup.CadenceDecision{DecidedOn: htDate("2024-04-25"), Every: followup.Months(1)},
+		Held: []followup.Held{
+			{On: htDate("2024-04-25"), ChildConversation: true, Mode: followup.InPerson},
+			{On: htDate("2024-05-01"), ChildConversation: true, Mode: followup.InPerson},
+		}}
+	p := htPlan(t, rec, "2024-07-01", "2024-09-01")
+	// First BL deadline min(23 Jul, assessment end 2 Jun) = 2 Jun; held 25 Apr
+	// in [23 Apr, 2 Jun] → item 25 Apr. Monthly from it: window (25 Apr,
+	// 25 May] holds 1 May → item 1 May. Then 1 Jun (Sat → 31 May), 1 Jul,
+	// 1 Aug, 1 Sep (Sun → 30 Aug). 1 Oct is past the horizon; the visit
+	// deadline 23 Oct lies beyond it, so no visit is marked.
+	assert.Equal(t, []htRow{
+		{"2024-04-25", "2024-04-25", htFU, true, "BL-95"},
+		{"2024-05-01", "2024-05-01", htFU, true, "BL-95"},
+		{"2024-06-01", "2024-05-31", htFU, true, "BL-95"},
+		{"2024-07-01", "2024-07-01", htFU, true, "BL-95"},
+		{"2024-08-01", "2024-08-01", htFU, true, "BL-95"},
+		{"2024-09-01", "2024-08-30", htFU, true, "BL-95"},
+	}, htRows(p.Items()))
+	var status []followup.Status
+	for _, it := range p.Items() {
+		status = append(status, it.Status)
+	}
+	assert.Equal(t, []followup.Status{followup.Done, followup.Done, followup.Overdue, followup.Upcoming, followup.Upcoming, followup.Upcoming}, status)
+	assert.Contains(t, p.At(0).Why().Text("en"), "the follow-up held on 2024-04-25 meets it")
+	c := p.Compliance()
+	assert.Equal(t, 3, c.Due)
+	assert.Equal(t, 2, c.DoneOnTime)
+	assert.Equal(t, 1, c.Overdue)
+	assert.Equal(t, 1, c.StatutoryMissed)
+	assert.Equal(t, 0, c.Extra)
+}

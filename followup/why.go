@@ -58,11 +58,15 @@ func (it Item) Why() Explanation {
 	if s := w.statSet; s != nil {
 		f := s.spec.Statutory.FollowUp
 		var da, en string
-		if w.onlyStat {
+		switch {
+		case w.onlyStat && w.heldInWindow:
+			da = fmt.Sprintf("Ingen kommunal opfølgning var planlagt inden lovens frist %s; opfølgningen holdt %s opfylder den.", w.statDue, it.Due)
+			en = fmt.Sprintf("No municipal follow-up was planned before the law's deadline %s; the follow-up held on %s meets it.", w.statDue, it.Due)
+		case w.onlyStat:
 			a, b := anchorText(w.anchor, w.from, w.fromHeld, w.offset)
 			da = "Ingen kommunal opfølgning falder inden lovens frist, så loven kræver denne. " + a
 			en = "No municipal follow-up falls within the law's deadline, so the law requires this one. " + b
-		} else {
+		default:
 			da = fmt.Sprintf("Den seneste opfølgning inden lovens frist %s er lovpligtig og skal have lovens indhold (børnesamtale, personligt).", w.statDue)
 			en = fmt.Sprintf("The latest follow-up on or before the statutory deadline %s is statutory and must have the statutory content (child conversation, in person).", w.statDue)
 		}
@@ -84,7 +88,10 @@ func (it Item) Why() Explanation {
 	if s := w.visitSet; s != nil && s.spec.Statutory.Visits != nil {
 		v := s.spec.Statutory.Visits
 		var da, en string
-		if w.onlyStat && w.statSet == nil {
+		if w.onlyStat && w.statSet == nil && w.heldInWindow {
+			da = fmt.Sprintf("Ingen opfølgning var planlagt inden fristen for tilsynsbesøg %s; opfølgningen holdt %s opfylder den, hvis den blev holdt personligt på anbringelsesstedet med samtale med barnet.", w.visitDue, it.Due)
+			en = fmt.Sprintf("No follow-up was planned before the supervision deadline %s; the follow-up held on %s meets it if it was held in person at the placement with a conversation with the child.", w.visitDue, it.Due)
+		} else if w.onlyStat && w.statSet == nil {
 			a, b := anchorText(w.anchor, w.from, w.fromHeld, w.offset)
 			da = "Ingen opfølgning falder inden fristen for tilsynsbesøg. " + a
 			en = "No follow-up falls within the supervision deadline. " + b
