@@ -21,12 +21,20 @@ func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
 		return nil, fmt.Errorf("followup.DueIn: %w: window %s–%s is longer than 10 years", ErrInput, from, to)
 	}
 	type ref struct {
-		wd      date.Date
-		plan, i int32
+		wd            date.Date
+		prefix        uint64 // the case id's first 8 bytes, big-endian: orders like the string
+		kase, measure string
+		plan, i       int32
 	}
-	refs := make([]ref, 0, len(plans)/2+16)
+	refs := make([]ref, 0, len(plans)/4+16)
 	for pi := range plans {
 		p := &plans[pi]
+		// Items are in working-day order from the first open one, which
+		// the plan keeps a copy of: a plan whose next open item is past
+		// the window has nothing in it, and its items need not be read.
+		if p.next >= len(p.items) || p.nextItem.WorkingDay > to {
+			continue
+		}
 		for i := p.next; i < len(p.items); i++ {
 			it := &p.items[i]
 			if it.WorkingDay > to {
@@ -37,18 +45,20 @@ func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
 			if it.Status == Done || (it.Due < from && it.Status != Overdue) || it.Kind == CourseEnd {
 				continue
 			}
-			refs = append(refs, ref{it.WorkingDay, int32(pi), int32(i)})
+			refs = append(refs, ref{it.WorkingDay, prefix8(p.caseID), p.caseID, p.measure, int32(pi), int32(i)})
 		}
 	}
 	slices.SortFunc(refs, func(a, b ref) int {
 		if c := cmp.Compare(a.wd, b.wd); c != 0 {
 			return c
 		}
-		pa, pb := &plans[a.plan], &plans[b.plan]
-		if c := cmp.Compare(pa.caseID, pb.caseID); c != 0 {
+		if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(pa.measure, pb.measure); c != 0 {
+		if c := cmp.Compare(a.kase, b.kase); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.measure, b.measure); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.plan, b.plan); c != 0 {
@@ -74,4 +84,18 @@ func (r *Regime) ScheduleAll(recs []Record, opt Options) ([]Plan, error) {
 		}
 	}
 	return plans, nil
+}
+
+// prefix8 packs the first 8 bytes of s big-endian, zero-padded, so that
+// comparing prefixes orders like comparing the strings (ties fall back to
+// the strings).
+func prefix8(s string) uint64 {
+	var x uint64
+	for i := 0; i < 8; i++ {
+		x <<= 8
+		if i < len(s) {
+			x |= uint64(s[i])
+		}
+	}
+	return x
 }

@@ -94,8 +94,37 @@ var ErrInput = errors.New("bad input")
 // of opt.AsOf and the reasons behind each item.
 func (r *Regime) Schedule(rec Record, opt Options) (Plan, error) {
 	var p Plan
-	err := r.scheduleInto(&p, rec, opt, make([]Item, 0, 16))
+	err := r.scheduleInto(&p, rec, opt, nil)
 	return p, err
+}
+
+// itemEstimate guesses how many items a plan from start to last holds, so
+// the item slice is allocated once at about the right size: the fixed
+// items and one per shortest recurring interval, or, with no recurrence,
+// one statutory follow-up or visit per 3 months.
+func itemEstimate(rule *Rule, start, last date.Date) int {
+	days := int(last - start)
+	if days < 0 {
+		return 2
+	}
+	minEvery := 0
+	n := 2
+	if rule != nil {
+		n += len(rule.Fixed)
+		for _, ph := range rule.Recurring {
+			d := int(ph.Every.Months)*30 + int(ph.Every.Days)
+			if d > 0 && (minEvery == 0 || d < minEvery) {
+				minEvery = d
+			}
+		}
+	}
+	if minEvery > 0 {
+		// The statutory items mostly fall on the recurring ones.
+		n += days / minEvery
+	} else {
+		n += 1 + days/91
+	}
+	return min(n, 4096)
 }
 
 // planCtx is shared, read-only context of all items of one plan.
@@ -229,6 +258,7 @@ type Plan struct {
 	items           []Item
 	findings        finding.List
 	next            int // index of the first item not done, len(items) if none
+	nextItem        Item // a copy of items[next], so NextDue reads the plan alone
 	extra           []Held
 	ctx             *planCtx
 }
@@ -264,7 +294,7 @@ func (p Plan) NextDue() (Item, bool) {
 	if p.next >= len(p.items) {
 		return Item{}, false
 	}
-	return p.items[p.next], true
+	return p.nextItem, true
 }
 
 // ---- the walk ----
@@ -293,6 +323,11 @@ type muniGen struct {
 	cycle    int
 	prev     date.Date // effective date of the previous meeting item
 	prevHeld bool
+	// The next candidate, computed once per state (peek is called again on
+	// every pass that closes a statutory window).
+	cached   bool
+	cand     candidate
+	candOK   bool
 }
 
 type candidate struct {
@@ -308,6 +343,14 @@ type candidate struct {
 }
 
 func (g *muniGen) peek() (candidate, bool) {
+	if !g.cached {
+		g.cand, g.candOK = g.next()
+		g.cached = true
+	}
+	return g.cand, g.candOK
+}
+
+func (g *muniGen) next() (candidate, bool) {
 	if g.rule == nil {
 		return candidate{}, false
 	}
@@ -361,6 +404,7 @@ func (g *muniGen) phaseFor(prev date.Date) int {
 }
 
 func (g *muniGen) take(c candidate) {
+	g.cached = false
 	if c.fixed {
 		g.fixed++
 		return
@@ -372,6 +416,7 @@ func (g *muniGen) take(c candidate) {
 }
 
 func (g *muniGen) observe(effective date.Date, held bool) {
+	g.cached = false
 	g.prev, g.prevHeld = effective, held
 }
 
@@ -482,6 +527,9 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 	}
 
 	*p = Plan{caseID: rec.Case, measure: m.ID(), asOf: opt.AsOf, until: until, ctx: ctx}
+	if buf == nil {
+		buf = make([]Item, 0, itemEstimate(ctx.rule, start, limit))
+	}
 	items := buf[:0]
 	gen := muniGen{rule: ctx.rule, start: start, phase: -1, prev: start}
 	hm, hr := 0, 0
@@ -498,8 +546,13 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 	}
 	noDecision := false
 
-	emit := func(it Item) int {
+	// emit appends an item with the given due date, kind and reasons,
+	// matches a held follow-up to it, and builds it in place.
+	emit := func(due date.Date, kind Kind, w why) int {
 		idx := len(items)
+		items = append(items, Item{})
+		it := &items[idx]
+		it.Due, it.Kind, it.why = due, kind, w
 		if it.Kind.IsMeeting() {
 			// A follow-up held before the previous item's due date, after
 			// that item was matched, is an extra one: it satisfies nothing.
@@ -528,7 +581,6 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 			it.HeldOn = reports[hr].On
 			hr++
 		}
-		items = append(items, it)
 		return idx
 	}
 
@@ -579,7 +631,7 @@ walk:
 					p.extra = append(p.extra, meetings[hm])
 					hm++
 				}
-				idx := emit(Item{Due: due, Kind: kind, why: why{ctx: ctx, phase: -1, onlyStat: true, heldInWindow: heldIn}})
+				idx := emit(due, kind, why{ctx: ctx, phase: -1, onlyStat: true, heldInWindow: heldIn})
 				it := &items[idx]
 				r.mark(it, t)
 				anchor, anchorHeld = it.Due, it.HeldOn != 0
@@ -611,13 +663,16 @@ walk:
 			break
 		}
 		gen.take(c)
-		emit(Item{Due: c.due, Kind: c.kind, why: why{ctx: ctx, municipal: true, content: c.content, phase: c.phase, anchor: c.anchor, from: c.from, fromHeld: c.held, offset: c.offset}})
+		emit(c.due, c.kind, why{ctx: ctx, municipal: true, content: c.content, phase: c.phase, anchor: c.anchor, from: c.from, fromHeld: c.held, offset: c.offset})
 	}
 
 	// A follow-up held early chains the next deadline from the day it was
 	// held, which can fall before the item it satisfied was due: keep the
 	// list in due order.
-	slices.SortStableFunc(items, func(a, b Item) int { return int(a.Due - b.Due) })
+	byDue := func(a, b Item) int { return int(a.Due - b.Due) }
+	if !slices.IsSortedFunc(items, byDue) {
+		slices.SortStableFunc(items, byDue)
+	}
 	// Content, exceptions, status, working day.
 	p.next = -1
 	for i := range items {
@@ -642,6 +697,8 @@ walk:
 	}
 	if p.next < 0 {
 		p.next = len(items)
+	} else {
+		p.nextItem = items[p.next]
 	}
 	// Held follow-ups no item took: after the last item, or before the
 	// previous item's due date.
