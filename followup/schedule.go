@@ -257,7 +257,7 @@ type Plan struct {
 	asOf, until     date.Date
 	items           []Item
 	findings        finding.List
-	next            int // index of the first item not done, len(items) if none
+	next            int  // index of the first item not done, len(items) if none
 	nextItem        Item // a copy of items[next], so NextDue reads the plan alone
 	extra           []Held
 	ctx             *planCtx
@@ -325,9 +325,9 @@ type muniGen struct {
 	prevHeld bool
 	// The next candidate, computed once per state (peek is called again on
 	// every pass that closes a statutory window).
-	cached   bool
-	cand     candidate
-	candOK   bool
+	cached bool
+	cand   candidate
+	candOK bool
 }
 
 type candidate struct {
