@@ -20,13 +20,16 @@ func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
 	if to > AddMonths(from, MaxHorizonMonths) {
 		return nil, fmt.Errorf("followup.DueIn: %w: window %s–%s is longer than 10 years", ErrInput, from, to)
 	}
-	type ref struct {
-		wd            date.Date
-		prefix        uint64 // the case id's first 8 bytes, big-endian: orders like the string
-		kase, measure string
-		plan, i       int32
+	// Sort small pointer-free keys; the case and measure strings are only
+	// read on a tie of working day and case-id prefix.
+	type key struct {
+		wd     date.Date
+		prefix uint64 // the case id's first 8 bytes, big-endian: orders like the string
+		ref    int32  // index into refs
 	}
+	type ref struct{ plan, i int32 }
 	refs := make([]ref, 0, len(plans)/4+16)
+	keys := make([]key, 0, len(plans)/4+16)
 	for pi := range plans {
 		p := &plans[pi]
 		// Items are in working-day order from the first open one, which
@@ -45,29 +48,33 @@ func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
 			if it.Status == Done || (it.Due < from && it.Status != Overdue) || it.Kind == CourseEnd {
 				continue
 			}
-			refs = append(refs, ref{it.WorkingDay, prefix8(p.caseID), p.caseID, p.measure, int32(pi), int32(i)})
+			keys = append(keys, key{it.WorkingDay, prefix8(p.caseID), int32(len(refs))})
+			refs = append(refs, ref{int32(pi), int32(i)})
 		}
 	}
-	slices.SortFunc(refs, func(a, b ref) int {
+	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(a.wd, b.wd); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.kase, b.kase); c != 0 {
+		ra, rb := refs[a.ref], refs[b.ref]
+		pa, pb := &plans[ra.plan], &plans[rb.plan]
+		if c := cmp.Compare(pa.caseID, pb.caseID); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.measure, b.measure); c != 0 {
+		if c := cmp.Compare(pa.measure, pb.measure); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.plan, b.plan); c != 0 {
+		if c := cmp.Compare(ra.plan, rb.plan); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.i, b.i)
+		return cmp.Compare(ra.i, rb.i)
 	})
-	out := make([]Item, len(refs))
-	for k, r := range refs {
+	out := make([]Item, len(keys))
+	for k, x := range keys {
+		r := refs[x.ref]
 		out[k] = plans[r.plan].items[r.i]
 	}
 	return out, nil
