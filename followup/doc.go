@@ -36,6 +36,15 @@
 // month clamps to its last day (31 January + 1 month = 28 or 29 February).
 // H-PLEJE's first year runs from the start up to (not including) start + 12
 // months, and the interval is chosen by the date of the previous follow-up.
+// Where the table says "then every 3 months" after fixed items (H-KONTAKT,
+// H-PRIVKONTAKT, H-EFTERSKOLE), the recurrence starts after the fixed items,
+// and a fixed follow-up is still never due more than one interval after the
+// previous one: for a start on 31 January, +3 months is 30 April and +6
+// months is 30 July (3 months after 30 April), not 31 July.
+//
+// Held follow-ups are matched to the items in date order. One held before
+// the previous item's due date is an extra follow-up that satisfies nothing
+// (Compliance counts it).
 //
 // Vendors build their own municipality's set in Go (NewRuleSet) or from JSON
 // (json.Unmarshal into a RuleSet). Building a set that would relax the law,
@@ -50,8 +59,15 @@
 // must then have the statutory content (a child conversation, in person); the
 // next statutory deadline is measured from that follow-up. Where no municipal
 // follow-up falls inside a window, a statutory-only follow-up is added at the
-// deadline. The law in force on each deadline applies, so a measure that spans
-// 1 January 2024 moves from Serviceloven's chain to Barnets Lov's. Under
+// deadline — unless a follow-up was held inside the window, which is then the
+// latest one on or before the deadline and becomes the statutory item on the
+// day it was held. The law in force on each deadline decides the next
+// deadline, so a measure that spans 1 January 2024 moves from Serviceloven's
+// chain to Barnets Lov's; each marked follow-up cites the law in force on its
+// own due date (a follow-up due in December 2023 cites SEL § 148 even when the
+// visit deadline it meets falls in 2024). When the horizon ends before a
+// statutory window closes, the plan stops there rather than guess which
+// follow-up beyond it would be marked. Under
 // Barnets Lov the law has no interval after the first follow-up: with a
 // municipal rule the municipal table is the decided cadence; otherwise the
 // decision recorded on the measure (Record.Decision) drives the chain, and a
