@@ -43,7 +43,7 @@ var steps = [...]stepInfo{
 	Universal:    {"almen", "Tidlige indsatser i almenområdet", "Early help in universal services"},
 	Preventive:   {"forebyggende", "Forebyggende indsatser", "Preventive measures"},
 	HomeBased:    {"hjemmebaseret", "Hjemmebaserede foranstaltninger", "Home-based measures"},
-	Network:      {"netvaerk", "Anbringelse i slægt eller netværk", "Kinship or network placement"},
+	Network:      {"netvaerk", "Anbringelse i slægt eller netværk", "Kinship / network placement"},
 	FosterFamily: {"plejefamilie", "Anbringelse i plejefamilie", "Foster-family placement"},
 	Institution:  {"institution", "Anbringelse på institution", "Residential placement"},
 }

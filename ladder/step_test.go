@@ -27,7 +27,7 @@ var stepTable = []struct {
 	{ladder.Universal, 1, "almen", "Tidlige indsatser i almenområdet", "Early help in universal services", false},
 	{ladder.Preventive, 2, "forebyggende", "Forebyggende indsatser", "Preventive measures", false},
 	{ladder.HomeBased, 3, "hjemmebaseret", "Hjemmebaserede foranstaltninger", "Home-based measures", false},
-	{ladder.Network, 4, "netvaerk", "Anbringelse i slægt eller netværk", "Kinship or network placement", true},
+	{ladder.Network, 4, "netvaerk", "Anbringelse i slægt eller netværk", "Kinship / network placement", true},
 	{ladder.FosterFamily, 5, "plejefamilie", "Anbringelse i plejefamilie", "Foster-family placement", true},
 	{ladder.Institution, 6, "institution", "Anbringelse på institution", "Residential placement", true},
 }
