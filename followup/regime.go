@@ -32,12 +32,13 @@ func NewRegime(municipal *RuleSet, statutory ...*RuleSet) (*Regime, error) {
 	if len(statutory) == 0 {
 		add("regime.statutory.missing", "", "Angiv mindst ét lovgrundlag.", "Give at least one statutory rule set.")
 	}
-	sets := slices.Clone(statutory)
-	for i, s := range sets {
+	sets := make([]*RuleSet, 0, len(statutory))
+	for i, s := range statutory {
 		if s == nil {
 			add("regime.statutory.nil", fmt.Sprintf("statutory[%d]", i), "Tomt lovgrundlag.", "Nil statutory rule set.")
-			return nil, l.Err("followup.NewRegime")
+			continue
 		}
+		sets = append(sets, s)
 		if s.Layer() != Statutory {
 			add("regime.layer", s.Name(), "Regelsættet er ikke et lovgrundlag (statutory).", "The rule set is not of the statutory layer.")
 		}

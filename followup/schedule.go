@@ -424,7 +424,7 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 	const op = "followup.Regime.Schedule"
 	m := rec.Measure
 	if r == nil {
-		return fmt.Errorf("%s: nil regime", op)
+		return fmt.Errorf("%s: %w: nil regime", op, ErrInput)
 	}
 	if !m.IsValid() {
 		return fmt.Errorf("%s: %w: invalid (zero) measure in case %q; build it with ladder.NewMeasure", op, ErrInput, rec.Case)
@@ -533,7 +533,10 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 	items := buf[:0]
 	gen := muniGen{rule: ctx.rule, start: start, phase: -1, prev: start}
 	hm, hr := 0, 0
-	lastMeetingDue := start
+	// lastMeetingDay is the previous meeting item's working day: a follow-up
+	// held before it is an extra one. (The working day, not the due date, so
+	// that two items due over one weekend can both be held on the Friday.)
+	lastMeetingDay := start
 
 	var sf, sv tracker
 	sf.last, sv.last = -1, -1
@@ -554,9 +557,9 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 		it := &items[idx]
 		it.Due, it.Kind, it.why = due, kind, w
 		if it.Kind.IsMeeting() {
-			// A follow-up held before the previous item's due date, after
+			// A follow-up held before the previous item's working day, after
 			// that item was matched, is an extra one: it satisfies nothing.
-			for hm < len(meetings) && meetings[hm].On < lastMeetingDue {
+			for hm < len(meetings) && meetings[hm].On < lastMeetingDay {
 				p.extra = append(p.extra, meetings[hm])
 				hm++
 			}
@@ -565,7 +568,7 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 				it.HeldOn = meetings[hm].On
 				hm++
 			}
-			lastMeetingDue = it.Due
+			lastMeetingDay = cal.OnOrBefore(it.Due)
 			eff := it.Due
 			if it.HeldOn != 0 {
 				eff = it.HeldOn
@@ -622,7 +625,7 @@ walk:
 				due, heldIn := t.deadline, false
 				for hm < len(meetings) && meetings[hm].On <= t.deadline {
 					h := meetings[hm].On
-					if h >= lastMeetingDue && (h > t.opens || (t.first && h == t.opens)) {
+					if h >= lastMeetingDay && (h > t.opens || (t.first && h == t.opens)) {
 						due, heldIn = h, true
 						break
 					}

@@ -208,9 +208,15 @@ func (r *Regime) planFindings(rec Record, ctx *planCtx, opt Options, noDecision 
 	}
 	switch {
 	case ctx.rule == nil && iv.FollowUpByLaw():
-		l = append(l, finding.Finding{Code: "followup.statutory-only", Severity: finding.Info, Subject: id, Source: SourceKompendium,
-			Da: fmt.Sprintf("Herning Kommunes opfølgningstabel nævner ikke %s; kun lovens minimum gælder.", iv.Danish),
-			En: fmt.Sprintf("Herning's follow-up table is silent on %s; only the statutory floor applies.", iv.English)})
+		table, tableEn, src := "Der er ingen kommunale opfølgningsregler", "There are no municipal follow-up rules", ""
+		if ms := r.municipal; ms != nil {
+			table = fmt.Sprintf("Regelsættet %q nævner ikke %s", ms.Name(), iv.Danish)
+			tableEn = fmt.Sprintf("The rule set %q is silent on %s", ms.Name(), iv.English)
+			src = ms.spec.Source
+		}
+		l = append(l, finding.Finding{Code: "followup.statutory-only", Severity: finding.Info, Subject: id, Source: src,
+			Da: table + "; kun lovens minimum gælder.",
+			En: tableEn + "; only the statutory floor applies."})
 	case ctx.rule == nil:
 		msgDa := fmt.Sprintf("Hverken loven eller den kommunale tabel kræver opfølgning på %s; der er ikke opfundet en kadence.", iv.Danish)
 		msgEn := fmt.Sprintf("Neither the law nor the municipal table requires follow-up on %s; no cadence has been invented.", iv.English)
