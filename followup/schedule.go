@@ -515,7 +515,7 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) erro
 		ctx.excs = append(ctx.excs, e)
 	}
 	if d := rec.Decision; d != nil {
-		if d.Every.IsZero() || d.Every.Months < 0 || d.Every.Days < 0 || d.Every.Months > MaxSpanMonths {
+		if d.Every.IsZero() || d.Every.Months < 0 || d.Every.Days < 0 || d.Every.tooLong() {
 			return fmt.Errorf("%s: %w: measure %q: cadence decision interval %s must be positive and at most 10 years", op, ErrInput, m.ID(), d.Every)
 		}
 		if d.DecidedOn != 0 && d.DecidedOn < start {
@@ -669,9 +669,8 @@ walk:
 		emit(c.due, c.kind, why{ctx: ctx, municipal: true, content: c.content, phase: c.phase, anchor: c.anchor, from: c.from, fromHeld: c.held, offset: c.offset})
 	}
 
-	// A follow-up held early chains the next deadline from the day it was
-	// held, which can fall before the item it satisfied was due: keep the
-	// list in due order.
+	// The walk emits in due order (a statutory item with a follow-up held
+	// early in its window is placed on that day); the sort is a guard.
 	byDue := func(a, b Item) int { return int(a.Due - b.Due) }
 	if !slices.IsSortedFunc(items, byDue) {
 		slices.SortStableFunc(items, byDue)
