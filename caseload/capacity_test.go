@@ -259,21 +259,29 @@ func TestCapacityErrors(t *testing.T) {
 
 func TestCapacityVendorCatalogue(t *testing.T) {
 	cat, err := ladder.Default().Extend(
-		ladder.Intervention{Code: "acme-mentor", Danish: "Mentor", Step: ladder.HomeBased, Basis: ladder.BasisSupport, Rule: "H-FOREB"},
-		ladder.Intervention{Code: "acme-x", Danish: "X", Step: ladder.HomeBased, Basis: ladder.BasisSupport, Rule: "ACME-X"})
+		ladder.Intervention{Code: "acme-mentor", Danish: "Mentor", Step: ladder.HomeBased, Basis: ladder.BasisSupport},
+		ladder.Intervention{Code: "acme-x", Danish: "X", Step: ladder.HomeBased, Basis: ladder.BasisSupport})
 	require.NoError(t, err)
-	m := caseload.CapacityModel{Regime: followup.Herning(), From: capacityFrom, Catalogue: cat, HoursPerWeek: 30, Minutes: herningMinutes,
+	// The vendor's municipality binds its own code to Herning's H-FOREB:
+	// the binding is the rule set's, not the catalogue's.
+	spec := followup.HerningRules().Spec()
+	spec.Bindings = append(spec.Bindings, followup.Binding{Code: "acme-mentor", Rule: "H-FOREB"})
+	rs, err := followup.NewRuleSet(spec)
+	require.NoError(t, err)
+	reg, err := followup.NewRegime(rs, followup.ServiceLoven(), followup.BarnetsLov())
+	require.NoError(t, err)
+	m := caseload.CapacityModel{Regime: reg, From: capacityFrom, Catalogue: cat, HoursPerWeek: 30, Minutes: herningMinutes,
 		Mix: []caseload.MixEntry{{Code: "acme-mentor", Share: 1}}}
 	r, err := caseload.Capacity(m)
 	require.NoError(t, err)
 	assert.Equal(t, 4, r.Lines[0].Items, "H-FOREB, as aflastning")
 	assert.Equal(t, 82, r.Cases) // floor(1320 / 16)
 
+	// An unbound vendor code gets the statutory floor only.
 	m.Mix = []caseload.MixEntry{{Code: "acme-x", Share: 1}}
-	_, err = caseload.Capacity(m)
-	assert.ErrorIs(t, err, caseload.ErrInput)
-	assert.ErrorContains(t, err, `caseload.Capacity: bad input: mix[0] "acme-x": followup.Regime.Schedule`)
-	assert.ErrorContains(t, err, `rule "ACME-X"`)
+	r, err = caseload.Capacity(m)
+	require.NoError(t, err)
+	assert.Less(t, r.Lines[0].Items, 4, "acme-x is bound to no rule: the law's floor only")
 	assert.Equal(t, 0.0, caseload.CapacityResult{}.HoursPerWeekAt(25))
 	assert.Equal(t, 240, herningMinutes.Of(followup.FollowUp))
 	assert.Equal(t, 0, herningMinutes.Of(followup.Hearing))

@@ -159,7 +159,7 @@ func TestDecodeTeamErrors(t *testing.T) {
 
 func TestDecodeTeamVendorCatalogue(t *testing.T) {
 	cat, err := ladder.Default().Extend(ladder.Intervention{Code: "acme-mentor", Danish: "Mentor", Step: ladder.HomeBased,
-		Basis: ladder.BasisSupport, Rule: "H-FOREB"})
+		Basis: ladder.BasisSupport})
 	require.NoError(t, err)
 	doc := `{"cases": [{"id": "c1", "measures": [{"id": "m1", "intervention": "acme-mentor", "start": "2026-01-05"}]}]}`
 	team, err := caseload.DecodeTeam([]byte(doc), cat)

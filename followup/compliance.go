@@ -147,7 +147,7 @@ func checkHeld(it Item) HeldCheck {
 		Late: it.Late, OnTime: it.Late <= 0, InLawsSense: h.InLawsSense(),
 		ChildConversationOK: !it.Kind.IsMeeting() || it.ChildConversation != Required || h.ChildConversation,
 		ModeOK:              !it.Kind.IsMeeting() || it.Modes.Has(mode),
-		PlaceOK:             it.why.visitSet == nil || (mode == InPerson && !h.NotAtPlacement),
+		PlaceOK:             it.why.mark.visitSet == nil || (mode == InPerson && !h.NotAtPlacement),
 	}
 	return hc
 }

@@ -86,7 +86,7 @@ func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
 func (r *Regime) ScheduleAll(recs []Record, opt Options) ([]Plan, error) {
 	plans := make([]Plan, len(recs))
 	for i := range recs {
-		if err := r.scheduleInto(&plans[i], recs[i], opt, nil); err != nil {
+		if err := r.scheduleInto(&plans[i], recs[i], opt); err != nil {
 			return nil, fmt.Errorf("followup.Regime.ScheduleAll: record %d: %w", i, err)
 		}
 	}

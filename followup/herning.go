@@ -15,6 +15,13 @@ const (
 	SourceSEL148     = "SEL § 148, stk. 2 (til 31.12.2023)"
 	SourceBL95       = "BL §§ 95–96 (tidl. SEL § 70)"
 	SourceBL156      = "BL § 156, stk. 5 (tidl. SEL § 148)"
+	// SourceExceptions cites the exceptions (undtagelser).
+	SourceExceptions = "Herningmodellen 1.0 — kompendium, 'Undtagelser' (26.11.2015), s. 35; KORA 2017, note til Tabel 5.1"
+	// SourceHerningDecision cites Herning's standing decision under BL §
+	// 95, stk. 3: the Kompendium keeps the half-yearly statutory follow-ups
+	// in every exception (s. 35), and Herning did not lower its standard
+	// when the law changed.
+	SourceHerningDecision = "BL § 95, stk. 3; Herningmodellen 1.0 — kompendium, s. 35 (halvårlige lovpligtige opfølgninger i hver undtagelse)"
 )
 
 // BarnetsLovEffective is the day Barnets Lov took over the children's
@@ -70,11 +77,12 @@ func herningSpec() RuleSetSpec {
 			{ID: "H-FOREB", Name: Text{"Forebyggende foranstaltninger efter SEL § 52", "Preventive measures under SEL § 52"}, Source: SourceKompendium,
 				Fixed: []Fixed{
 					{At: Weeks(4), Kind: FollowUp, Content: start},
+					{At: Months(3), Kind: FollowUp, Content: std},
 					{At: Months(6), Kind: StatusFollowUp, Content: meeting(std.Participants, "", Text{
 						Da: "Status på om indsatsen skal fortsætte, og tidshorisont for afslutning.",
 						En: "Status on whether the measure continues, and the time frame for ending it."}, Continuation, TimeFrame)},
 				},
-				Recurring: []Phase{{Every: Months(3), Kind: FollowUp, Cycle: []Content{std}}}},
+				Recurring: []Phase{{Every: Months(3), AfterFixed: true, Kind: FollowUp, Cycle: []Content{std}}}},
 			{ID: "H-MST", Name: Text{"MST og MST-CM", "MST and MST-CM"}, Source: SourceKompendium,
 				Fixed: []Fixed{
 					{At: Weeks(4), Kind: FollowUp, Content: meeting(mst, "hos MST", Text{})},
@@ -120,17 +128,42 @@ func herningSpec() RuleSetSpec {
 				When: Text{
 					Da: "Plejefamilie (netværk eller professionel), hvor forældrenes kompetencer er vurderet, barnet ikke skal hjem, og barnets interesse taler for det (typisk: trives og finder de hyppige samtaler mærkelige).",
 					En: "Foster family (network or professional) where the parents' capacity is assessed, the child will not return home and the child's interest speaks for it (typically: thriving, finds the frequent talks odd)."},
-				Source: SourceKompendium, AppliesTo: []string{"H-PLEJE"}, Relaxes: "extra",
-				AddModes: ModesOf(Phone, Mail), ChildConversationOptional: true},
+				Source: SourceExceptions, Relaxes: "extra",
+				// Phase 1 of H-PLEJE: every 3 months after the first year.
+				Scope:    []Scope{{Rule: "H-PLEJE", Recurring: []int{1}}},
+				AddModes: ModesOf(Phone, Mail), ChildConversationOptional: true,
+				Reading: Text{
+					Da: "Kompendiet lemper de ekstra tremånedlige opfølgninger; det læses som kun de tremånedlige opfølgninger efter første år (KORA 2017: de to børnesamtaler ud over de lovpligtige). Første års seksugers opfølgninger står ved magt — den læsning, der lemper mindst.",
+					En: "The Kompendium relaxes the extra three-monthly follow-ups; read as only the three-monthly follow-ups after the first year (KORA 2017: the two child conversations beyond the statutory ones). The first year's six-weekly follow-ups stand: the reading that relaxes less."}},
 			{ID: "X-FJERN", Name: Text{"Ung anbragt over 50 km fra kommunen", "Youth placed more than 50 km away"},
-				When:   Text{Da: "Unge anbragt mere end 50 km fra kommunen.", En: "Youth placed more than 50 km from the municipality."},
-				Source: SourceKompendium, AppliesTo: []string{"H-INST", "H-PLEJE", "H-EGET", "H-KORT"}, Relaxes: "extra",
-				AddModes: ModesOf(Phone)},
+				When:   Text{Da: "Unge anbragt mere end 50 km fra Herning (ikke korttidsanbringelse: Hedebocenteret og Toften er Hernings egne).", En: "Youth placed more than 50 km from Herning (not short-term placement: Hedebocenteret and Toften are Herning's own)."},
+				Source: SourceExceptions, Relaxes: "extra",
+				Scope: []Scope{
+					{Rule: "H-INST", Recurring: []int{0}},
+					{Rule: "H-PLEJE", Recurring: []int{0, 1}},
+					{Rule: "H-EGET", Recurring: []int{0}},
+				},
+				AddModes: ModesOf(Phone),
+				Reading: Text{
+					Da: "Kompendiet taler om tremånedlige opfølgninger, men institution og eget værelse har ingen tremånedlig fase, og undtagelsen findes på grund af afstanden; derfor lempes de ekstra opfølgninger efter den første. Aldrig den første, aldrig en lovpligtig, og samtalen med den unge holdes stadig (pr. telefon).",
+					En: "The Kompendium speaks of three-monthly follow-ups, but institution and own-room placements have no three-monthly phase, and the exception exists for distance; so the extra follow-ups after the first are relaxed. Never the first, never a statutory one, and the conversation with the youth is still held (by phone)."}},
 			{ID: "X-EFTERSKOLE", Name: Text{"Efterskoleophold efter SEL § 52", "Efterskole stay under SEL § 52"},
 				When:   Text{Da: "Efterskoleophold som støtte efter SEL § 52.", En: "An efterskole stay as support under SEL § 52."},
-				Source: SourceKompendium, AppliesTo: []string{"H-EFTERSKOLE"}, Relaxes: "extra",
+				Source: SourceExceptions, Relaxes: "extra",
+				// H-EFTERSKOLE's +3 and +6 months and the three-monthly phase.
+				Scope:    []Scope{{Rule: "H-EFTERSKOLE", Fixed: []int{1, 2}, Recurring: []int{0}}},
 				AddModes: ModesOf(Phone)},
 		},
+		Bindings: []Binding{
+			{"doegninstitution", "H-INST"}, {"opholdssted", "H-INST"}, {"sikret-institution", "H-INST"},
+			{"korttidsanbringelse", "H-KORT"}, {"doegnophold-familie", "H-FOREB"},
+			{"plejefamilie", "H-PLEJE"}, {"saerlig-plejefamilie", "H-PLEJE"}, {"netvaerkspleje", "H-PLEJE"},
+			{"eget-vaerelse", "H-EGET"}, {"efterskole", "H-EFTERSKOLE"}, {"familiebehandling", "H-FAMCENTER"},
+			{"mst", "H-MST"}, {"kontaktperson", "H-KONTAKT"}, {"privat-kontaktperson", "H-PRIVKONTAKT"},
+			{"aflastning", "H-FOREB"}, {"fft", "H-FOREB"}, {"pmto", "H-FOREB"}, {"praktisk-stoette", "H-FOREB"},
+		},
+		Decision: &CadenceDecision{DecidedOn: BarnetsLovEffective, Every: Months(6), Source: SourceHerningDecision,
+			Note: "Herning keeps the half-yearly statutory follow-ups it kept under SEL § 70; the table's other follow-ups are the extra ones."},
 	}
 }
 
@@ -201,7 +234,10 @@ func ServiceLoven() *RuleSet { shippedOnce.Do(buildShipped); return selSet }
 func BarnetsLov() *RuleSet { shippedOnce.Do(buildShipped); return blSet }
 
 // HerningRules returns Herning's municipal rule set: the ten rules H-INST …
-// H-EFTERSKOLE and the exceptions X-BARNDOM, X-FJERN, X-EFTERSKOLE.
+// H-EFTERSKOLE, the exceptions X-BARNDOM, X-FJERN, X-EFTERSKOLE with their
+// scopes, the binding of the default catalogue's codes to the rules
+// (domain.md §1), and the standing decision under BL § 95 to keep
+// half-yearly statutory follow-ups.
 func HerningRules() *RuleSet { shippedOnce.Do(buildShipped); return herningSet }
 
 // Herning returns the regime of Herning's rules layered on both statutory

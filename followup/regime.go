@@ -45,11 +45,16 @@ func NewRegime(municipal *RuleSet, statutory ...*RuleSet) (*Regime, error) {
 	}
 	slices.SortFunc(sets, func(a, b *RuleSet) int { return int(a.Effective() - b.Effective()) })
 	for i := 1; i < len(sets); i++ {
-		prev := sets[i-1]
-		if prev.spec.Until == 0 || prev.spec.Until >= sets[i].Effective() {
-			add("regime.statutory.overlap", sets[i].Name(),
-				fmt.Sprintf("%s overlapper %s: det ældste skal slutte før det nye træder i kraft %s.", prev.Name(), sets[i].Name(), sets[i].Effective()),
-				fmt.Sprintf("%s overlaps %s: the older must end before the newer takes effect on %s.", prev.Name(), sets[i].Name(), sets[i].Effective()))
+		prev, next := sets[i-1], sets[i]
+		switch {
+		case prev.spec.Until == 0 || prev.spec.Until >= next.Effective():
+			add("regime.statutory.overlap", next.Name(),
+				fmt.Sprintf("%s overlapper %s: det ældste skal slutte før det nye træder i kraft %s.", prev.Name(), next.Name(), next.Effective()),
+				fmt.Sprintf("%s overlaps %s: the older must end before the newer takes effect on %s.", prev.Name(), next.Name(), next.Effective()))
+		case prev.spec.Until+1 < next.Effective():
+			add("regime.statutory.gap", next.Name(),
+				fmt.Sprintf("Intet lovgrundlag gælder fra %s til %s: %s slutter %s, og %s træder først i kraft %s.", prev.spec.Until+1, next.Effective()-1, prev.Name(), prev.spec.Until, next.Name(), next.Effective()),
+				fmt.Sprintf("No statutory set is in force from %s to %s: %s ends on %s and %s takes effect only on %s.", prev.spec.Until+1, next.Effective()-1, prev.Name(), prev.spec.Until, next.Name(), next.Effective()))
 		}
 	}
 	if err := l.Err("followup.NewRegime"); err != nil {
@@ -58,14 +63,29 @@ func NewRegime(municipal *RuleSet, statutory ...*RuleSet) (*Regime, error) {
 	return &Regime{municipal: municipal, statutory: sets}, nil
 }
 
-// Municipal returns the municipal rule set (nil for the law alone).
-func (r *Regime) Municipal() *RuleSet { return r.municipal }
+// Municipal returns the municipal rule set (nil for the law alone, or for
+// a nil regime).
+func (r *Regime) Municipal() *RuleSet {
+	if r == nil {
+		return nil
+	}
+	return r.municipal
+}
 
-// StatutorySets returns the statutory rule sets, oldest first.
-func (r *Regime) StatutorySets() []*RuleSet { return slices.Clone(r.statutory) }
+// StatutorySets returns the statutory rule sets, oldest first (none for a
+// nil or zero regime).
+func (r *Regime) StatutorySets() []*RuleSet {
+	if r == nil {
+		return nil
+	}
+	return slices.Clone(r.statutory)
+}
 
 // StatutoryAt returns the statutory rule set in force on d, or nil.
 func (r *Regime) StatutoryAt(d date.Date) *RuleSet {
+	if r == nil {
+		return nil
+	}
 	for i := len(r.statutory) - 1; i >= 0; i-- {
 		if r.statutory[i].InForce(d) {
 			return r.statutory[i]
@@ -74,12 +94,38 @@ func (r *Regime) StatutoryAt(d date.Date) *RuleSet {
 	return nil
 }
 
-// nextStatutory returns the first statutory set that takes effect after d.
-func (r *Regime) nextStatutory(d date.Date) *RuleSet {
-	for _, s := range r.statutory {
-		if s.Effective() > d {
-			return s
+// indexFrom returns the index of the statutory set in force on d, or of the
+// first one to take effect after d.
+func (r *Regime) indexFrom(d date.Date) int {
+	for i, s := range r.statutory {
+		if s.spec.Until == 0 || d <= s.spec.Until {
+			return i
 		}
+	}
+	return len(r.statutory) - 1
+}
+
+// usable reports a nil or zero regime (one not built by NewRegime): it has
+// no law to schedule by, and scheduling with it would silently owe nothing.
+func (r *Regime) usable(op string) error {
+	if r == nil {
+		return fmt.Errorf("%s: %w: nil regime; build one with NewRegime or use Herning()", op, ErrInput)
+	}
+	if len(r.statutory) == 0 {
+		return fmt.Errorf("%s: %w: the regime has no statutory rule set (a zero Regime); build one with NewRegime", op, ErrInput)
+	}
+	return nil
+}
+
+// covers reports an error unless a statutory set is in force on every day
+// from first to last (NewRegime has made sure the sets leave no gap).
+func (r *Regime) covers(first, last date.Date, measure string) error {
+	lo, hi := r.statutory[0], r.statutory[len(r.statutory)-1]
+	switch {
+	case first < lo.Effective():
+		return fmt.Errorf("%s: %w: measure %q: %s is before the first statutory rule set %q takes effect on %s; the regime does not know the law then", opSchedule, ErrInput, measure, first, lo.Name(), lo.Effective())
+	case hi.spec.Until != 0 && last > hi.spec.Until:
+		return fmt.Errorf("%s: %w: measure %q: %s is after the last statutory rule set %q ends on %s; add the law in force after it to the regime", opSchedule, ErrInput, measure, last, hi.Name(), hi.spec.Until)
 	}
 	return nil
 }

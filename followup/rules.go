@@ -78,6 +78,29 @@ type Rule struct {
 	Recurring []Phase `json:"recurring,omitempty"`
 }
 
+// ruleItem names one item of a rule: a fixed item by its index, or the
+// first item of a recurring phase; -1 where it is not of that sort.
+type ruleItem struct{ fixed, phase int }
+
+// firstMeeting is the rule's first follow-up (where the plan is made
+// concrete): its first fixed meeting, or, with none, the first item of its
+// first phase. No exception relaxes it.
+func (r *Rule) firstMeeting() ruleItem {
+	for i, f := range r.Fixed {
+		if f.Kind.IsMeeting() {
+			return ruleItem{fixed: i, phase: -1}
+		}
+	}
+	if len(r.Recurring) > 0 {
+		return ruleItem{fixed: -1, phase: 0}
+	}
+	return ruleItem{fixed: -1, phase: -1}
+}
+
+// ends reports whether the rule runs out: it has no recurring phase, so
+// after its last fixed item it schedules nothing more.
+func (r *Rule) ends() bool { return len(r.Recurring) == 0 }
+
 func (r Rule) clone() Rule {
 	f := make([]Fixed, len(r.Fixed))
 	for i, x := range r.Fixed {
@@ -97,30 +120,88 @@ func (r Rule) clone() Rule {
 	return r
 }
 
-// Exception is a municipal exception (undtagelse) that relaxes the extra,
-// non-statutory follow-ups of the rules it applies to. It must be approved
-// by the team leader on each measure. It never moves a date and never
-// touches a statutory item.
+// Exception is a municipal exception (undtagelse) that relaxes some of the
+// extra, non-statutory follow-ups of some rules. Which ones is data: Scope
+// names the rules and, in each, the fixed items and recurring phases it
+// relaxes. It must be approved by the team leader on each measure (Grant).
+//
+// Three things no exception can do, whatever its scope says: relax a
+// follow-up the statutory chain marks (the law's, or the municipality's
+// decided half-yearly chain under BL § 95), relax the rule's first
+// follow-up (where the plan is made concrete), or move a date. A scope that
+// names a rule's first follow-up is rejected when the rule set is built.
 type Exception struct {
-	ID        string   `json:"id"`
-	Name      Text     `json:"name"`
-	When      Text     `json:"when"` // when it may be granted
-	Source    string   `json:"source"`
-	AppliesTo []string `json:"appliesTo"` // rule ids
+	ID     string `json:"id"`
+	Name   Text   `json:"name"`
+	When   Text   `json:"when"` // when it may be granted
+	Source string `json:"source"`
+	// Scope lists the follow-ups the exception relaxes, rule by rule.
+	Scope []Scope `json:"scope"`
+	// Reading says how the source was read where it is ambiguous, for the
+	// explanation a case worker sees (empty if the source is plain).
+	Reading Text `json:"reading,omitzero"`
 	// Relaxes must be "extra": exceptions relax only the follow-ups beyond
 	// the law's. Any other value is rejected, which keeps a rule set from
 	// relaxing the statutory floor.
 	Relaxes string `json:"relaxes"`
-	// AddModes are allowed in addition to the rule's modes on extra items.
+	// AddModes are allowed in addition to the rule's modes on the items in
+	// scope.
 	AddModes Modes `json:"addModes,omitempty"`
-	// ChildConversationOptional lets extra items go without a child
+	// ChildConversationOptional lets the items in scope go without a child
 	// conversation.
 	ChildConversationOptional bool `json:"childConversationOptional,omitempty"`
 }
 
+// Scope is the part of one rule an exception relaxes: the fixed items by
+// their index in Rule.Fixed and the recurring phases by their index in
+// Rule.Recurring (every item of a named phase). Only meeting items can be
+// named, and never the rule's first follow-up.
+type Scope struct {
+	Rule      string `json:"rule"`
+	Fixed     []int  `json:"fixed,omitempty"`
+	Recurring []int  `json:"recurring,omitempty"`
+}
+
+// AppliesTo returns the ids of the rules the exception's scope names, in
+// order.
+func (e Exception) AppliesTo() []string {
+	out := make([]string, len(e.Scope))
+	for i, sc := range e.Scope {
+		out[i] = sc.Rule
+	}
+	return out
+}
+
+// covers reports whether the exception's scope names the item of rule at
+// fixed index fixed (-1 if none) or recurring phase phase (-1 if none).
+func (e *Exception) covers(rule string, fixed, phase int) bool {
+	for _, sc := range e.Scope {
+		if sc.Rule != rule {
+			continue
+		}
+		if (fixed >= 0 && slices.Contains(sc.Fixed, fixed)) || (phase >= 0 && slices.Contains(sc.Recurring, phase)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (e Exception) clone() Exception {
-	e.AppliesTo = slices.Clone(e.AppliesTo)
+	sc := make([]Scope, len(e.Scope))
+	for i, x := range e.Scope {
+		x.Fixed, x.Recurring = slices.Clone(x.Fixed), slices.Clone(x.Recurring)
+		sc[i] = x
+	}
+	e.Scope = sc
 	return e
+}
+
+// Binding binds an intervention code (ladder) to the id of the rule that
+// follows it up in this municipality. A code the set does not bind gets the
+// statutory floor only.
+type Binding struct {
+	Code string `json:"code"`
+	Rule string `json:"rule"`
 }
 
 // StatutoryFollowUp is the law's follow-up chain: the first follow-up at the
@@ -169,9 +250,15 @@ type RuleSetSpec struct {
 	Effective date.Date `json:"effective"`       // first day in force
 	Until     date.Date `json:"until,omitempty"` // last day in force; zero: open
 	Source    string    `json:"source"`
-	// Municipal sets: rules and exceptions.
-	Rules      []Rule      `json:"rules,omitempty"`
-	Exceptions []Exception `json:"exceptions,omitempty"`
+	// Municipal sets: rules, exceptions, which intervention codes use which
+	// rule, and the municipality's standing decision under BL § 95 on how
+	// follow-up goes on after the first statutory follow-up where the law
+	// sets no interval (nil: none; each measure then needs its own recorded
+	// decision). The decision applies to the measures bound to a rule.
+	Rules      []Rule           `json:"rules,omitempty"`
+	Exceptions []Exception      `json:"exceptions,omitempty"`
+	Bindings   []Binding        `json:"bindings,omitempty"`
+	Decision   *CadenceDecision `json:"decision,omitempty"`
 	// Statutory sets: the law's chain and visits.
 	Statutory *StatutoryRules `json:"statutory,omitempty"`
 }
@@ -181,9 +268,10 @@ type RuleSetSpec struct {
 // with NewRuleSet or json.Unmarshal; a nil or zero RuleSet has no rules.
 // Safe for concurrent use.
 type RuleSet struct {
-	spec  RuleSetSpec
-	rules map[string]int
-	excs  map[string]int
+	spec     RuleSetSpec
+	rules    map[string]int
+	excs     map[string]int
+	bindings map[string]int // intervention code → index into spec.Rules
 }
 
 // NewRuleSet validates spec and returns the rule set. Every problem is
@@ -194,12 +282,15 @@ func NewRuleSet(spec RuleSetSpec) (*RuleSet, error) {
 	if err := validateSpec(spec).Err("followup.NewRuleSet"); err != nil {
 		return nil, err
 	}
-	rs := &RuleSet{spec: spec, rules: map[string]int{}, excs: map[string]int{}}
+	rs := &RuleSet{spec: spec, rules: map[string]int{}, excs: map[string]int{}, bindings: map[string]int{}}
 	for i, r := range spec.Rules {
 		rs.rules[r.ID] = i
 	}
 	for i, e := range spec.Exceptions {
 		rs.excs[e.ID] = i
+	}
+	for _, b := range spec.Bindings {
+		rs.bindings[b.Code] = rs.rules[b.Rule]
 	}
 	return rs, nil
 }
@@ -223,6 +314,11 @@ func (s RuleSetSpec) clone() RuleSetSpec {
 		excs[i] = e.clone()
 	}
 	s.Rules, s.Exceptions = rules, excs
+	s.Bindings = slices.Clone(s.Bindings)
+	if s.Decision != nil {
+		d := *s.Decision
+		s.Decision = &d
+	}
 	if s.Statutory != nil {
 		st := *s.Statutory
 		st.FollowUp.Covers = slices.Clone(st.FollowUp.Covers)
@@ -294,6 +390,48 @@ func (rs *RuleSet) Rules() []Rule {
 		out[i] = r.clone()
 	}
 	return out
+}
+
+// RuleFor returns a copy of the rule the set binds intervention code to,
+// and false if it binds none (the statutory floor alone applies).
+func (rs *RuleSet) RuleFor(code string) (Rule, bool) {
+	if rs == nil {
+		return Rule{}, false
+	}
+	i, ok := rs.bindings[code]
+	if !ok {
+		return Rule{}, false
+	}
+	return rs.spec.Rules[i].clone(), true
+}
+
+// ruleFor is RuleFor without the copy, for the scheduler.
+func (rs *RuleSet) ruleFor(code string) *Rule {
+	if rs == nil {
+		return nil
+	}
+	if i, ok := rs.bindings[code]; ok {
+		return &rs.spec.Rules[i]
+	}
+	return nil
+}
+
+// Bindings returns which intervention codes use which rule, in the set's
+// order.
+func (rs *RuleSet) Bindings() []Binding {
+	if rs == nil {
+		return nil
+	}
+	return slices.Clone(rs.spec.Bindings)
+}
+
+// Decision returns the municipality's standing decision under BL § 95, and
+// false if it recorded none.
+func (rs *RuleSet) Decision() (CadenceDecision, bool) {
+	if rs == nil || rs.spec.Decision == nil {
+		return CadenceDecision{}, false
+	}
+	return *rs.spec.Decision, true
 }
 
 // Exception returns a copy of the exception with the given id.
@@ -423,8 +561,8 @@ func validateSpec(s RuleSetSpec) finding.List {
 	}
 	switch s.Layer {
 	case Statutory:
-		if len(s.Rules) > 0 || len(s.Exceptions) > 0 {
-			c.add("ruleset.statutory.has-municipal-rules", s.Name, "Et lovgrundlag kan ikke have kommunale regler eller undtagelser.", "A statutory set cannot hold municipal rules or exceptions.")
+		if len(s.Rules) > 0 || len(s.Exceptions) > 0 || len(s.Bindings) > 0 || s.Decision != nil {
+			c.add("ruleset.statutory.has-municipal-rules", s.Name, "Et lovgrundlag kan ikke have kommunale regler, undtagelser, bindinger eller beslutninger.", "A statutory set cannot hold municipal rules, exceptions, bindings or decisions.")
 		}
 		if s.Statutory == nil {
 			c.add("ruleset.statutory.missing", s.Name, "Lovgrundlaget mangler sine krav (statutory).", "The statutory set has no requirements (statutory).")
@@ -575,44 +713,98 @@ func (c *specChecker) checkMunicipal(s RuleSetSpec) {
 		if subj == "" {
 			subj = fmt.Sprintf("exceptions[%d]", i)
 		}
-		if err := ladder.CheckRuleID(e.ID); err != nil {
-			c.add("ruleset.id.malformed", subj, fmt.Sprintf("Undtagelsens id %q er ugyldigt (fx X-FJERN).", e.ID), fmt.Sprintf("Exception id %q is malformed (e.g. X-FJERN).", e.ID))
-		}
-		if ids[e.ID] {
-			c.add("ruleset.id.duplicate", subj, fmt.Sprintf("Id %q findes to gange.", e.ID), fmt.Sprintf("Id %q appears twice.", e.ID))
-		}
-		ids[e.ID] = true
-		if e.Source == "" {
-			c.add("ruleset.source.missing", subj, "Undtagelsen mangler en kildehenvisning.", "The exception cites no source.")
-		}
-		if e.Relaxes != "extra" {
-			c.add("ruleset.statutory.relaxed", subj,
-				fmt.Sprintf("Undtagelsen vil lempe %q; en undtagelse må kun lempe de ekstra opfølgninger (relaxes: \"extra\"), aldrig lovkravene.", e.Relaxes),
-				fmt.Sprintf("The exception would relax %q; an exception may only relax the extra follow-ups (relaxes: \"extra\"), never the statutory ones.", e.Relaxes))
-		}
-		if e.AddModes >= 1<<3 {
-			c.add("ruleset.content.modes", subj, "Ugyldige former i addModes.", "Invalid modes in addModes.")
-		}
-		if e.AddModes == 0 && !e.ChildConversationOptional {
-			c.add("ruleset.contradiction.relaxes-nothing", subj, "Undtagelsen lemper ingenting; angiv addModes eller childConversationOptional.", "The exception relaxes nothing; give addModes or childConversationOptional.")
-		}
-		if len(e.AppliesTo) == 0 {
-			c.add("ruleset.exception.applies-to-nothing", subj, "Undtagelsen gælder ingen regler (appliesTo).", "The exception applies to no rules (appliesTo).")
+		c.checkException(s, subj, e, ids)
+	}
+	c.checkBindings(s)
+	if d := s.Decision; d != nil {
+		c.checkSpan("decision", "every", d.Every, true)
+		if strings.TrimSpace(d.Source) == "" {
+			c.add("ruleset.source.missing", "decision", "Kommunens beslutning mangler en kildehenvisning.", "The municipality's decision cites no source.")
 		}
 	}
-	for i, e := range s.Exceptions {
-		subj := e.ID
-		if subj == "" {
-			subj = fmt.Sprintf("exceptions[%d]", i)
+}
+
+func (c *specChecker) checkException(s RuleSetSpec, subj string, e Exception, ids map[string]bool) {
+	if err := ladder.CheckRuleID(e.ID); err != nil {
+		c.add("ruleset.id.malformed", subj, fmt.Sprintf("Undtagelsens id %q er ugyldigt (fx X-FJERN).", e.ID), fmt.Sprintf("Exception id %q is malformed (e.g. X-FJERN).", e.ID))
+	}
+	if ids[e.ID] {
+		c.add("ruleset.id.duplicate", subj, fmt.Sprintf("Id %q findes to gange.", e.ID), fmt.Sprintf("Id %q appears twice.", e.ID))
+	}
+	ids[e.ID] = true
+	if e.Source == "" {
+		c.add("ruleset.source.missing", subj, "Undtagelsen mangler en kildehenvisning.", "The exception cites no source.")
+	}
+	if e.Relaxes != "extra" {
+		c.add("ruleset.statutory.relaxed", subj,
+			fmt.Sprintf("Undtagelsen vil lempe %q; en undtagelse må kun lempe de ekstra opfølgninger (relaxes: \"extra\"), aldrig lovkravene.", e.Relaxes),
+			fmt.Sprintf("The exception would relax %q; an exception may only relax the extra follow-ups (relaxes: \"extra\"), never the statutory ones.", e.Relaxes))
+	}
+	if e.AddModes >= 1<<3 {
+		c.add("ruleset.content.modes", subj, "Ugyldige former i addModes.", "Invalid modes in addModes.")
+	}
+	if e.AddModes == 0 && !e.ChildConversationOptional {
+		c.add("ruleset.contradiction.relaxes-nothing", subj, "Undtagelsen lemper ingenting; angiv addModes eller childConversationOptional.", "The exception relaxes nothing; give addModes or childConversationOptional.")
+	}
+	if len(e.Scope) == 0 {
+		c.add("ruleset.exception.applies-to-nothing", subj, "Undtagelsen gælder ingen regler (scope).", "The exception applies to no rules (scope).")
+	}
+	seen := map[string]bool{}
+	for j, sc := range e.Scope {
+		ss := fmt.Sprintf("%s/scope[%d]", subj, j)
+		if seen[sc.Rule] {
+			c.add("ruleset.exception.scope-duplicate", ss, fmt.Sprintf("Reglen %q står to gange i undtagelsens scope.", sc.Rule), fmt.Sprintf("Rule %q appears twice in the exception's scope.", sc.Rule))
 		}
-		for _, id := range e.AppliesTo {
-			found := false
-			for _, r := range s.Rules {
-				found = found || r.ID == id
-			}
-			if !found {
-				c.add("ruleset.rule.unknown", subj, fmt.Sprintf("Undtagelsen henviser til den ukendte regel %q.", id), fmt.Sprintf("The exception refers to the unknown rule %q.", id))
-			}
+		seen[sc.Rule] = true
+		k := slices.IndexFunc(s.Rules, func(r Rule) bool { return r.ID == sc.Rule })
+		if k < 0 {
+			c.add("ruleset.rule.unknown", ss, fmt.Sprintf("Undtagelsen henviser til den ukendte regel %q.", sc.Rule), fmt.Sprintf("The exception refers to the unknown rule %q.", sc.Rule))
+			continue
+		}
+		c.checkScope(ss, &s.Rules[k], sc)
+	}
+}
+
+// checkScope checks that a scope names existing meeting items of its rule,
+// and never the rule's first follow-up.
+func (c *specChecker) checkScope(subj string, r *Rule, sc Scope) {
+	if len(sc.Fixed) == 0 && len(sc.Recurring) == 0 {
+		c.add("ruleset.exception.scope-empty", subj, fmt.Sprintf("Scope for %s nævner hverken faste opfølgninger (fixed) eller faser (recurring).", r.ID), fmt.Sprintf("The scope for %s names neither fixed items (fixed) nor phases (recurring).", r.ID))
+	}
+	first := r.firstMeeting()
+	for _, i := range sc.Fixed {
+		switch {
+		case i < 0 || i >= len(r.Fixed):
+			c.add("ruleset.exception.scope-index", subj, fmt.Sprintf("%s har ingen fast opfølgning nr. %d.", r.ID, i), fmt.Sprintf("%s has no fixed item %d.", r.ID, i))
+		case !r.Fixed[i].Kind.IsMeeting():
+			c.add("ruleset.exception.scope-not-meeting", subj, fmt.Sprintf("%s fast nr. %d er %s, ikke en opfølgning.", r.ID, i, r.Fixed[i].Kind), fmt.Sprintf("%s fixed item %d is %s, not a follow-up.", r.ID, i, r.Fixed[i].Kind))
+		case first.fixed == i:
+			c.add("ruleset.exception.first-follow-up", subj, fmt.Sprintf("Undtagelsen vil lempe %ss første opfølgning (fast nr. %d), hvor planen konkretiseres; det må ingen undtagelse.", r.ID, i), fmt.Sprintf("The exception would relax %s's first follow-up (fixed item %d), where the plan is made concrete; no exception may.", r.ID, i))
+		}
+	}
+	for _, i := range sc.Recurring {
+		switch {
+		case i < 0 || i >= len(r.Recurring):
+			c.add("ruleset.exception.scope-index", subj, fmt.Sprintf("%s har ingen fase nr. %d.", r.ID, i), fmt.Sprintf("%s has no recurring phase %d.", r.ID, i))
+		case first.phase == i:
+			c.add("ruleset.exception.first-follow-up", subj, fmt.Sprintf("%s har ingen faste opfølgninger, så fase nr. %d begynder med reglens første opfølgning; den må ingen undtagelse lempe.", r.ID, i), fmt.Sprintf("%s has no fixed follow-ups, so phase %d starts with the rule's first follow-up, which no exception may relax.", r.ID, i))
+		}
+	}
+}
+
+func (c *specChecker) checkBindings(s RuleSetSpec) {
+	seen := map[string]bool{}
+	for i, b := range s.Bindings {
+		subj := fmt.Sprintf("bindings[%d]", i)
+		if err := ladder.CheckCode(b.Code); err != nil {
+			c.add("ruleset.binding.code", subj, fmt.Sprintf("Indsatskoden %q er ugyldig.", b.Code), fmt.Sprintf("The intervention code %q is malformed.", b.Code))
+		}
+		if seen[b.Code] {
+			c.add("ruleset.binding.duplicate", subj, fmt.Sprintf("Indsatskoden %q er bundet to gange.", b.Code), fmt.Sprintf("The intervention code %q is bound twice.", b.Code))
+		}
+		seen[b.Code] = true
+		if !slices.ContainsFunc(s.Rules, func(r Rule) bool { return r.ID == b.Rule }) {
+			c.add("ruleset.rule.unknown", subj, fmt.Sprintf("Indsatskoden %q er bundet til den ukendte regel %q.", b.Code, b.Rule), fmt.Sprintf("The intervention code %q is bound to the unknown rule %q.", b.Code, b.Rule))
 		}
 	}
 }

@@ -1,107 +1,237 @@
 package followup
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/followup/workday"
-	"github.com/trappe-dk/trappe/ladder"
-	"github.com/trappe-dk/trappe/ladder/finding"
 )
-
-// Held is a follow-up that took place (or a report that was received).
-type Held struct {
-	On date.Date `json:"date"`
-	// Kind is FollowUp (the zero value means FollowUp too), StatusFollowUp,
-	// SupervisionVisit, or StatusReport for a report received.
-	Kind Kind `json:"kind,omitzero"`
-	// ChildConversation: a conversation with the child was held (and noted
-	// in the journal as "børnesamtale").
-	ChildConversation bool `json:"childConversation"`
-	Mode              Mode `json:"mode,omitzero"`
-	// NotAtPlacement: an in-person follow-up on a placement that was not
-	// held at the placement (so it is no supervision visit).
-	NotAtPlacement bool `json:"notAtPlacement,omitempty"`
-	// NoPlanReview: the action plan / the child's plan was not followed up.
-	NoPlanReview bool `json:"noPlanReview,omitempty"`
-}
-
-func (h Held) kind() Kind {
-	if h.Kind == 0 {
-		return FollowUp
-	}
-	return h.Kind
-}
-
-// InLawsSense reports whether the follow-up counts as one in the law's
-// sense: a meeting with a child conversation where the plan was followed
-// up (KORA 2017, Figur 2.2).
-func (h Held) InLawsSense() bool {
-	return h.kind().IsMeeting() && h.ChildConversation && !h.NoPlanReview
-}
-
-// Grant records an exception approved for one measure by the team leader.
-type Grant struct {
-	ID         string    `json:"id"`
-	ApprovedBy string    `json:"approvedBy"`
-	ApprovedOn date.Date `json:"approvedOn"`
-}
-
-// CadenceDecision is the decision made at the first follow-up under Barnets
-// Lov on how later follow-up is organised (BL § 95): the library schedules
-// the statutory chain from it.
-type CadenceDecision struct {
-	DecidedOn date.Date `json:"decidedOn"`
-	Every     Span      `json:"every"`
-	Note      string    `json:"note,omitempty"`
-}
-
-// Record is one measure with what has happened on it: the input to the
-// scheduler.
-type Record struct {
-	Case    string         // the child's case id
-	Measure ladder.Measure // the measure and its span
-	Held    []Held         // follow-ups held, any order
-	Grants  []Grant        // approved exceptions
-	// Decision is the recorded cadence decision under Barnets Lov, if any.
-	Decision *CadenceDecision
-	// AssessmentEnd is the end of a child assessment run alongside the
-	// measure (BL § 95: the first follow-up is due then if earlier than 3
-	// months); zero if none.
-	AssessmentEnd date.Date
-}
-
-// Options are the scheduling parameters.
-type Options struct {
-	AsOf date.Date // "today": decides done/overdue/upcoming
-	// Until is the last due date to include; zero means AsOf + 1 year. At
-	// most 10 years after AsOf.
-	Until    date.Date
-	Calendar *workday.Calendar // nil: workday.Danish()
-}
-
-// MaxHorizonMonths bounds Options.Until: 10 years after AsOf.
-const MaxHorizonMonths = 120
-
-// ErrInput is wrapped by every error about bad scheduler input.
-var ErrInput = errors.New("bad input")
 
 // Schedule computes the plan of one measure: every item from the measure's
 // start up to opt.Until (and never after the measure's end), with status as
 // of opt.AsOf and the reasons behind each item.
 func (r *Regime) Schedule(rec Record, opt Options) (Plan, error) {
 	var p Plan
-	err := r.scheduleInto(&p, rec, opt, nil)
+	err := r.scheduleInto(&p, rec, opt)
 	return p, err
+}
+
+const opSchedule = "followup.Regime.Schedule"
+
+// scheduleInto is Schedule writing into p: prepare the walk, walk it,
+// finish the items.
+func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options) error {
+	w, err := r.prepare(rec, opt)
+	if err != nil {
+		return err
+	}
+	if err := w.run(); err != nil {
+		return err
+	}
+	w.finish(p)
+	return nil
+}
+
+// walker is the state of one measure's walk. The fields above the line are
+// derived once by prepare and read only; the rest moves as items come.
+type walker struct {
+	r      *Regime
+	ctx    *planCtx
+	rec    *Record
+	cal    *workday.Calendar
+	asOf   date.Date
+	start  date.Date
+	end    date.Date // the measure's last day, if hasEnd
+	hasEnd bool
+	until  date.Date // the horizon: the last due date to include
+	limit  date.Date // min(until, end)
+	// ----
+	items      []Item
+	gen        muniGen
+	match      matcher
+	chain      link
+	noDecision bool // the chain wanted a decision under BL § 95 and had none
+}
+
+// fail returns an input error about the walker's measure.
+func (w *walker) fail(format string, args ...any) error {
+	return fmt.Errorf("%s: %w: measure %q: %s", opSchedule, ErrInput, w.rec.Measure.ID(), fmt.Sprintf(format, args...))
+}
+
+// prepare checks the input and derives everything the walk reads.
+func (r *Regime) prepare(rec Record, opt Options) (*walker, error) {
+	if err := r.usable(opSchedule); err != nil {
+		return nil, err
+	}
+	m := rec.Measure
+	if !m.IsValid() {
+		return nil, fmt.Errorf("%s: %w: invalid (zero) measure in case %q; build it with ladder.NewMeasure", opSchedule, ErrInput, rec.Case)
+	}
+	w := &walker{r: r, rec: &rec, asOf: opt.AsOf, start: m.Start(), cal: opt.Calendar}
+	w.end, w.hasEnd = m.End()
+	if w.cal == nil {
+		w.cal = workday.Danish()
+	}
+	if err := w.prepareDates(opt); err != nil {
+		return nil, err
+	}
+	w.ctx = &planCtx{regime: r, iv: m.Intervention(), caseID: rec.Case, measure: m.ID(), rule: r.municipal.ruleFor(m.Intervention().Code)}
+	if err := w.prepareHeld(); err != nil {
+		return nil, err
+	}
+	if err := w.prepareGrants(); err != nil {
+		return nil, err
+	}
+	if err := w.prepareDecision(); err != nil {
+		return nil, err
+	}
+	if d := rec.Decision; d != nil {
+		c := *d
+		w.ctx.decision = &c
+	}
+	w.items = make([]Item, 0, itemEstimate(w.ctx.rule, w.start, w.limit))
+	w.gen = muniGen{rule: w.ctx.rule, start: w.start, phase: -1, prev: w.start}
+	w.match.lastItemDay = w.start
+	return w, nil
+}
+
+// prepareDates checks the as-of date, the horizon and the measure's span
+// against the limits, and that the law covers them.
+func (w *walker) prepareDates(opt Options) error {
+	if err := checkDate("as-of date", opt.AsOf); err != nil {
+		return w.fail("%v", strings.TrimPrefix(err.Error(), ErrInput.Error()+": "))
+	}
+	w.until = opt.Until
+	if w.until == 0 {
+		w.until = AddMonths(opt.AsOf, 12)
+	}
+	for _, c := range []struct {
+		field string
+		d     date.Date
+		skip  bool
+	}{{"until", w.until, false}, {"start", w.start, false}, {"end", w.end, !w.hasEnd}} {
+		if err := checkDate(c.field, c.d); err != nil && !c.skip {
+			return w.fail("%v", strings.TrimPrefix(err.Error(), ErrInput.Error()+": "))
+		}
+	}
+	switch {
+	case w.until < opt.AsOf:
+		return w.fail("until %s is before as-of %s", w.until, opt.AsOf)
+	case w.until > AddMonths(opt.AsOf, MaxHorizonMonths):
+		return w.fail("horizon to %s is more than 10 years after %s", w.until, opt.AsOf)
+	}
+	w.limit = w.until
+	if w.hasEnd && w.end < w.limit {
+		w.limit = w.end
+	}
+	if w.limit > AddMonths(w.start, MaxWalkMonths) {
+		return w.fail("the walk from the start %s to %s is more than %d years (MaxWalkMonths); bring the as-of date or horizon nearer the start", w.start, w.limit, MaxWalkMonths/12)
+	}
+	return w.r.covers(w.start, max(w.limit, w.start), w.rec.Measure.ID())
+}
+
+// prepareHeld checks the held follow-ups and sorts a copy of them.
+func (w *walker) prepareHeld() error {
+	var meetings, reports []Held
+	for i, h := range w.rec.Held {
+		field := fmt.Sprintf("held[%d]", i)
+		if err := checkDate(field, h.On); err != nil {
+			return w.fail("%v", strings.TrimPrefix(err.Error(), ErrInput.Error()+": "))
+		}
+		switch {
+		case h.On < w.start:
+			return w.fail("%s on %s is before the measure's start %s", field, h.On, w.start)
+		case h.On > w.asOf:
+			return w.fail("%s on %s is after the as-of date %s", field, h.On, w.asOf)
+		case h.Kind != 0 && !h.Kind.IsMeeting() && h.Kind != StatusReport:
+			return w.fail("%s has kind %s; want followup, status, supervision-visit or status-report", field, h.Kind)
+		case h.Mode != 0 && !h.Mode.IsValid():
+			return w.fail("%s has invalid mode %s", field, h.Mode)
+		}
+		if h.kind() == StatusReport {
+			reports = append(reports, h)
+		} else {
+			meetings = append(meetings, h)
+		}
+	}
+	byDate := func(a, b Held) int { return int(a.On - b.On) }
+	slices.SortStableFunc(meetings, byDate)
+	slices.SortStableFunc(reports, byDate)
+	w.match = matcher{meetings: meetings, reports: reports}
+	return nil
+}
+
+// prepareGrants checks the approved exceptions against the municipal set
+// and the measure's rule.
+func (w *walker) prepareGrants() error {
+	ctx := w.ctx
+	for i, g := range w.rec.Grants {
+		var e *Exception
+		if ms := w.r.municipal; ms != nil {
+			if j, ok := ms.excs[g.ID]; ok {
+				e = &ms.spec.Exceptions[j]
+			}
+		}
+		switch {
+		case e == nil:
+			return w.fail("unknown exception %q", g.ID)
+		case strings.TrimSpace(g.ApprovedBy) == "" || g.ApprovedOn == 0:
+			return w.fail("exception %q is not approved (approvedBy %q, approvedOn %s); the team leader must approve it", g.ID, g.ApprovedBy, g.ApprovedOn)
+		case checkDate("approvedOn", g.ApprovedOn) != nil:
+			return w.fail("exception %q: approvedOn %s is outside %s…%s", g.ID, g.ApprovedOn, minDate, maxDate)
+		case g.ApprovedOn > w.asOf:
+			return w.fail("exception %q approved on %s, after the as-of date %s", g.ID, g.ApprovedOn, w.asOf)
+		case ctx.rule == nil || !slices.Contains(e.AppliesTo(), ctx.rule.ID):
+			rule := "none"
+			if ctx.rule != nil {
+				rule = ctx.rule.ID
+			}
+			return w.fail("exception %q does not apply to intervention %q (rule %s; it applies to %s)", g.ID, ctx.iv.Code, rule, strings.Join(e.AppliesTo(), ", "))
+		}
+		for _, prev := range w.rec.Grants[:i] {
+			if prev.ID == g.ID {
+				return w.fail("exception %q recorded twice", g.ID)
+			}
+		}
+		ctx.grants = append(ctx.grants, g)
+		ctx.excs = append(ctx.excs, e)
+	}
+	return nil
+}
+
+// prepareDecision checks the case's recorded decision and the assessment
+// end.
+func (w *walker) prepareDecision() error {
+	if d := w.rec.Decision; d != nil {
+		if d.Every.IsZero() || d.Every.Months < 0 || d.Every.Days < 0 || d.Every.tooLong() {
+			return w.fail("cadence decision interval %s must be positive and at most 10 years", d.Every)
+		}
+		if d.DecidedOn != 0 {
+			if err := checkDate("decidedOn", d.DecidedOn); err != nil {
+				return w.fail("cadence decision: decidedOn %s is outside %s…%s", d.DecidedOn, minDate, maxDate)
+			}
+			if d.DecidedOn < w.start {
+				return w.fail("cadence decided on %s, before the start %s", d.DecidedOn, w.start)
+			}
+		}
+	}
+	if a := w.rec.AssessmentEnd; a != 0 {
+		if err := checkDate("assessment end", a); err != nil {
+			return w.fail("assessment end %s is outside %s…%s", a, minDate, maxDate)
+		}
+		if a < w.start {
+			return w.fail("assessment end %s is before the start %s", a, w.start)
+		}
+	}
+	return nil
 }
 
 // itemEstimate guesses how many items a plan from start to last holds, so
 // the item slice is allocated once at about the right size: the fixed
 // items and one per shortest recurring interval, or, with no recurrence,
-// one statutory follow-up or visit per 3 months.
+// one statutory follow-up per 3 months.
 func itemEstimate(rule *Rule, start, last date.Date) int {
 	days := int(last - start)
 	if days < 0 {
@@ -119,7 +249,6 @@ func itemEstimate(rule *Rule, start, last date.Date) int {
 		}
 	}
 	if minEvery > 0 {
-		// The statutory items mostly fall on the recurring ones.
 		n += days / minEvery
 	} else {
 		n += 1 + days/91
@@ -127,572 +256,136 @@ func itemEstimate(rule *Rule, start, last date.Date) int {
 	return min(n, 4096)
 }
 
-// planCtx is shared, read-only context of all items of one plan.
-type planCtx struct {
-	regime  *Regime
-	rule    *Rule // municipal rule, or nil
-	iv      ladder.Intervention
-	grants  []Grant
-	excs    []*Exception // excs[i] is the exception of grants[i]
-	caseID  string
-	measure string
-}
-
-type anchorKind uint8
-
-const (
-	anchorStart anchorKind = iota
-	anchorPrevious
-	anchorStatutory
-	anchorVisit
-	anchorAssessmentEnd
-	anchorDecision
-)
-
-// Why holds the reasons for an item as data; Explain renders them.
-type why struct {
-	ctx          *planCtx
-	municipal    bool     // due under the municipal rule
-	content      *Content // municipal content, or nil
-	phase        int8     // -1: fixed item
-	anchor       anchorKind
-	from         date.Date // anchor date (start or previous follow-up)
-	fromHeld     bool
-	offset       Span
-	statSet      *RuleSet  // statutory set whose follow-up chain marked it
-	statFirst    bool      // the first statutory follow-up
-	visitSet     *RuleSet  // statutory set whose visits marked it
-	onlyStat     bool      // added by the statutory layer alone
-	grants       uint8     // bit i: grants[i] relaxed it
-	switched     bool      // the deadline fell under a newer law than its anchor
-	heldInWindow bool      // statutory-only: placed where a follow-up was held within the window
-	statDue      date.Date // the statutory follow-up deadline it meets
-	visitDue     date.Date // the supervision deadline it meets
-}
-
-// Item is one scheduled follow-up or deadline of a measure.
-type Item struct {
-	Case       string
-	Measure    string
-	Due        date.Date // the due date by the rules
-	WorkingDay date.Date // the latest working day on or before Due
-	Kind       Kind
-	// Statutory: the law requires this item (it carries the statutory
-	// content and no exception relaxes it).
-	Statutory         bool
-	ChildConversation ChildTalk
-	Modes             Modes
-	Status            Status
-	// HeldOn is the day it was held (zero if not); Late is HeldOn − Due in
-	// days (negative: early).
-	HeldOn date.Date
-	Late   int
-	held   Held
-	why    why
-}
-
-// DaysLate is how many days after the due date the item was held (0 if on
-// time, early, or not held).
-func (it Item) DaysLate() int { return max(0, it.Late) }
-
-// Held returns the follow-up that satisfied the item, if any.
-func (it Item) Held() (Held, bool) { return it.held, it.HeldOn != 0 }
-
-// Rules returns the ids of the rules the item satisfies, municipal first,
-// e.g. ["H-INST", "SEL-70", "SEL-148"].
-func (it Item) Rules() []string {
-	out := make([]string, 0, 3)
-	w := it.why
-	if w.municipal && w.ctx != nil && w.ctx.rule != nil {
-		out = append(out, w.ctx.rule.ID)
-	}
-	if w.statSet != nil {
-		out = append(out, w.statSet.spec.Statutory.FollowUp.ID)
-	}
-	if w.visitSet != nil && w.visitSet.spec.Statutory.Visits != nil {
-		out = append(out, w.visitSet.spec.Statutory.Visits.ID)
-	}
-	return out
-}
-
-// Participants returns who takes part by the municipal rule (Danish role
-// names), if it says.
-func (it Item) Participants() []string {
-	if it.why.content == nil {
-		return nil
-	}
-	return slices.Clone(it.why.content.Participants)
-}
-
-// Decides returns what is decided at the item.
-func (it Item) Decides() []Decision {
-	var out []Decision
-	if it.why.content != nil {
-		out = slices.Clone(it.why.content.Decides)
-	} else if it.Kind.IsMeeting() {
-		out = []Decision{NewGoals}
-	}
-	if it.why.statFirst && it.why.statSet != nil && it.why.statSet.spec.Statutory.FollowUp.Then.IsZero() && !slices.Contains(out, Cadence) {
-		out = append(out, Cadence)
-	}
-	return out
-}
-
-// Place returns where the item is held by the municipal rule ("" if it does
-// not say); a supervision visit is at the placement.
-func (it Item) Place() string {
-	if it.why.visitSet != nil {
-		return "på anbringelsesstedet"
-	}
-	if it.why.content != nil {
-		return it.why.content.Place
-	}
-	return ""
-}
-
-// Plan is the schedule of one measure as of a date. It is immutable: its
-// accessors return copies.
-type Plan struct {
-	caseID, measure string
-	asOf, until     date.Date
-	items           []Item
-	findings        finding.List
-	next            int  // index of the first item not done, len(items) if none
-	nextItem        Item // a copy of items[next], so NextDue reads the plan alone
-	extra           []Held
-	ctx             *planCtx
-}
-
-// Case returns the case id.
-func (p Plan) Case() string { return p.caseID }
-
-// MeasureID returns the measure id.
-func (p Plan) MeasureID() string { return p.measure }
-
-// AsOf returns the plan's as-of date.
-func (p Plan) AsOf() date.Date { return p.asOf }
-
-// Until returns the last due date the plan covers.
-func (p Plan) Until() date.Date { return p.until }
-
-// Len returns the number of items.
-func (p Plan) Len() int { return len(p.items) }
-
-// At returns item i (0 ≤ i < Len).
-func (p Plan) At(i int) Item { return p.items[i] }
-
-// Items returns a copy of the items, in due-date order.
-func (p Plan) Items() []Item { return slices.Clone(p.items) }
-
-// Findings returns what the scheduler noticed about the measure (a missing
-// cadence decision, the statutory floor only, a long institution stay).
-func (p Plan) Findings() finding.List { return slices.Clone(p.findings) }
-
-// NextDue returns the first item that is not done — overdue or upcoming —
-// and false if there is none. It does not allocate.
-func (p Plan) NextDue() (Item, bool) {
-	if p.next >= len(p.items) {
-		return Item{}, false
-	}
-	return p.nextItem, true
-}
-
 // ---- the walk ----
 
-type tracker struct {
-	// The window is (opens, deadline]; the first one [start, deadline].
-	opens    date.Date
-	active   bool
-	visits   bool
-	deadline date.Date
-	last     int // index of the latest meeting item due on or before deadline, -1 none
-	set      *RuleSet
-	first    bool
-	anchor   anchorKind
-	from     date.Date
-	fromHeld bool
-	offset   Span
-	switched bool
-}
-
-type muniGen struct {
-	rule     *Rule
-	start    date.Date
-	fixed    int
-	phase    int
-	cycle    int
-	prev     date.Date // effective date of the previous meeting item
-	prevHeld bool
-	// The next candidate, computed once per state (peek is called again on
-	// every pass that closes a statutory window).
-	cached bool
-	cand   candidate
-	candOK bool
-}
-
-type candidate struct {
-	due     date.Date
-	kind    Kind
-	content *Content
-	phase   int8
-	anchor  anchorKind
-	from    date.Date
-	held    bool
-	offset  Span
-	fixed   bool
-}
-
-func (g *muniGen) peek() (candidate, bool) {
-	if !g.cached {
-		g.cand, g.candOK = g.next()
-		g.cached = true
+// run walks the measure: the municipal rule's items in due order, with the
+// statutory chain closing each of its windows as soon as the next
+// municipal item falls after its deadline.
+func (w *walker) run() error {
+	if first, ok := w.nextLink(w.start, false, true); ok {
+		first.opens, first.last = w.start, -1
+		w.chain = first
 	}
-	return g.cand, g.candOK
-}
-
-func (g *muniGen) next() (candidate, bool) {
-	if g.rule == nil {
-		return candidate{}, false
-	}
-	var c candidate
-	ok := false
-	if g.fixed < len(g.rule.Fixed) {
-		f := &g.rule.Fixed[g.fixed]
-		c = candidate{due: f.At.AddTo(g.start), kind: f.Kind, content: &f.Content, phase: -1, anchor: anchorStart, from: g.start, offset: f.At, fixed: true}
-		ok = true
-		// Where the recurrence waits for the fixed items, a fixed item is
-		// still never due later than one interval after the previous
-		// follow-up: the gap never exceeds the interval.
-		if len(g.rule.Recurring) > 0 && f.Kind.IsMeeting() {
-			ph := &g.rule.Recurring[g.phaseFor(g.prev)]
-			if capped := ph.Every.AddTo(g.prev); ph.AfterFixed && capped < c.due {
-				c.due, c.anchor, c.from, c.held, c.offset = capped, anchorPrevious, g.prev, g.prevHeld, ph.Every
-				if g.prev == g.start && !g.prevHeld {
-					c.anchor = anchorStart
-				}
-			}
-		}
-	}
-	if len(g.rule.Recurring) > 0 {
-		pi := g.phaseFor(g.prev)
-		ph := &g.rule.Recurring[pi]
-		due := ph.Every.AddTo(g.prev)
-		if (!ok || due < c.due) && !(ph.AfterFixed && g.fixed < len(g.rule.Fixed)) {
-			cy := 0
-			if pi == g.phase {
-				cy = g.cycle % len(ph.Cycle)
-			}
-			anchor := anchorPrevious
-			if g.prev == g.start && !g.prevHeld {
-				anchor = anchorStart
-			}
-			c = candidate{due: due, kind: ph.Kind, content: &ph.Cycle[cy], phase: int8(pi), anchor: anchor, from: g.prev, held: g.prevHeld, offset: ph.Every}
-			ok = true
-		}
-	}
-	return c, ok
-}
-
-// phaseFor chooses the phase by the date of the previous follow-up.
-func (g *muniGen) phaseFor(prev date.Date) int {
-	for i, ph := range g.rule.Recurring {
-		if ph.Until.IsZero() || prev < ph.Until.AddTo(g.start) {
-			return i
-		}
-	}
-	return len(g.rule.Recurring) - 1
-}
-
-func (g *muniGen) take(c candidate) {
-	g.cached = false
-	if c.fixed {
-		g.fixed++
-		return
-	}
-	if int(c.phase) != g.phase {
-		g.phase, g.cycle = int(c.phase), 0
-	}
-	g.cycle++
-}
-
-func (g *muniGen) observe(effective date.Date, held bool) {
-	g.cached = false
-	g.prev, g.prevHeld = effective, held
-}
-
-func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options, buf []Item) error {
-	const op = "followup.Regime.Schedule"
-	m := rec.Measure
-	if r == nil {
-		return fmt.Errorf("%s: %w: nil regime", op, ErrInput)
-	}
-	if !m.IsValid() {
-		return fmt.Errorf("%s: %w: invalid (zero) measure in case %q; build it with ladder.NewMeasure", op, ErrInput, rec.Case)
-	}
-	if opt.AsOf == 0 {
-		return fmt.Errorf("%s: %w: measure %q: zero as-of date", op, ErrInput, m.ID())
-	}
-	until := opt.Until
-	if until == 0 {
-		until = AddMonths(opt.AsOf, 12)
-	}
-	if until < opt.AsOf {
-		return fmt.Errorf("%s: %w: measure %q: until %s is before as-of %s", op, ErrInput, m.ID(), until, opt.AsOf)
-	}
-	if until > AddMonths(opt.AsOf, MaxHorizonMonths) {
-		return fmt.Errorf("%s: %w: measure %q: horizon to %s is more than 10 years after %s", op, ErrInput, m.ID(), until, opt.AsOf)
-	}
-	cal := opt.Calendar
-	if cal == nil {
-		cal = workday.Danish()
-	}
-	start := m.Start()
-	end, hasEnd := m.End()
-	limit := until
-	if hasEnd && end < limit {
-		limit = end
-	}
-	iv := m.Intervention()
-	ctx := &planCtx{regime: r, iv: iv, caseID: rec.Case, measure: m.ID()}
-	if iv.Rule != "" && r.municipal != nil {
-		i, ok := r.municipal.rules[iv.Rule]
-		if !ok {
-			return fmt.Errorf("%s: %w: measure %q: intervention %q uses rule %q, which is not in %q", op, ErrInput, m.ID(), iv.Code, iv.Rule, r.municipal.Name())
-		}
-		ctx.rule = &r.municipal.spec.Rules[i]
-	}
-	// Held follow-ups: check and sort a copy.
-	var meetings, reports []Held
-	for i, h := range rec.Held {
-		switch {
-		case h.On == 0:
-			return fmt.Errorf("%s: %w: measure %q: held[%d] has a zero date", op, ErrInput, m.ID(), i)
-		case h.On < start:
-			return fmt.Errorf("%s: %w: measure %q: held[%d] on %s is before the measure's start %s", op, ErrInput, m.ID(), i, h.On, start)
-		case h.On > opt.AsOf:
-			return fmt.Errorf("%s: %w: measure %q: held[%d] on %s is after the as-of date %s", op, ErrInput, m.ID(), i, h.On, opt.AsOf)
-		case h.Kind != 0 && !h.Kind.IsMeeting() && h.Kind != StatusReport:
-			return fmt.Errorf("%s: %w: measure %q: held[%d] has kind %s; want followup, status, supervision-visit or status-report", op, ErrInput, m.ID(), i, h.Kind)
-		case h.Mode != 0 && !h.Mode.IsValid():
-			return fmt.Errorf("%s: %w: measure %q: held[%d] has invalid mode %s", op, ErrInput, m.ID(), i, h.Mode)
-		}
-		if h.kind() == StatusReport {
-			reports = append(reports, h)
-		} else {
-			meetings = append(meetings, h)
-		}
-	}
-	byDate := func(a, b Held) int { return int(a.On - b.On) }
-	slices.SortStableFunc(meetings, byDate)
-	slices.SortStableFunc(reports, byDate)
-	// Exceptions.
-	if len(rec.Grants) > 8 {
-		return fmt.Errorf("%s: %w: measure %q: %d exceptions; at most 8", op, ErrInput, m.ID(), len(rec.Grants))
-	}
-	for i, g := range rec.Grants {
-		var e *Exception
-		if r.municipal != nil {
-			if j, ok := r.municipal.excs[g.ID]; ok {
-				e = &r.municipal.spec.Exceptions[j]
-			}
-		}
-		switch {
-		case e == nil:
-			return fmt.Errorf("%s: %w: measure %q: unknown exception %q", op, ErrInput, m.ID(), g.ID)
-		case strings.TrimSpace(g.ApprovedBy) == "" || g.ApprovedOn == 0:
-			return fmt.Errorf("%s: %w: measure %q: exception %q is not approved (approvedBy %q, approvedOn %s); the team leader must approve it", op, ErrInput, m.ID(), g.ID, g.ApprovedBy, g.ApprovedOn)
-		case g.ApprovedOn > opt.AsOf:
-			return fmt.Errorf("%s: %w: measure %q: exception %q approved on %s, after the as-of date %s", op, ErrInput, m.ID(), g.ID, g.ApprovedOn, opt.AsOf)
-		case ctx.rule == nil || !slices.Contains(e.AppliesTo, ctx.rule.ID):
-			return fmt.Errorf("%s: %w: measure %q: exception %q does not apply to intervention %q (rule %q; it applies to %s)", op, ErrInput, m.ID(), g.ID, iv.Code, iv.Rule, strings.Join(e.AppliesTo, ", "))
-		}
-		for _, prev := range rec.Grants[:i] {
-			if prev.ID == g.ID {
-				return fmt.Errorf("%s: %w: measure %q: exception %q recorded twice", op, ErrInput, m.ID(), g.ID)
-			}
-		}
-		ctx.grants = append(ctx.grants, g)
-		ctx.excs = append(ctx.excs, e)
-	}
-	if d := rec.Decision; d != nil {
-		if d.Every.IsZero() || d.Every.Months < 0 || d.Every.Days < 0 || d.Every.tooLong() {
-			return fmt.Errorf("%s: %w: measure %q: cadence decision interval %s must be positive and at most 10 years", op, ErrInput, m.ID(), d.Every)
-		}
-		if d.DecidedOn != 0 && d.DecidedOn < start {
-			return fmt.Errorf("%s: %w: measure %q: cadence decided on %s, before the start %s", op, ErrInput, m.ID(), d.DecidedOn, start)
-		}
-	}
-	if rec.AssessmentEnd != 0 && rec.AssessmentEnd < start {
-		return fmt.Errorf("%s: %w: measure %q: assessment end %s is before the start %s", op, ErrInput, m.ID(), rec.AssessmentEnd, start)
-	}
-
-	*p = Plan{caseID: rec.Case, measure: m.ID(), asOf: opt.AsOf, until: until, ctx: ctx}
-	if buf == nil {
-		buf = make([]Item, 0, itemEstimate(ctx.rule, start, limit))
-	}
-	items := buf[:0]
-	gen := muniGen{rule: ctx.rule, start: start, phase: -1, prev: start}
-	hm, hr := 0, 0
-	// lastMeetingDay is the previous meeting item's working day: a follow-up
-	// held before it is an extra one. (The working day, not the due date, so
-	// that two items due over one weekend can both be held on the Friday.)
-	lastMeetingDay := start
-
-	var sf, sv tracker
-	sf.last, sv.last = -1, -1
-	sv.visits = true
-	if iv.FollowUpByLaw() {
-		r.initFollowUp(&sf, rec, start)
-	}
-	if iv.Placement {
-		r.initVisits(&sv, start)
-	}
-	noDecision := false
-
-	// emit appends an item with the given due date, kind and reasons,
-	// matches a held follow-up to it, and builds it in place.
-	emit := func(due date.Date, kind Kind, w why) int {
-		idx := len(items)
-		items = append(items, Item{})
-		it := &items[idx]
-		it.Due, it.Kind, it.why = due, kind, w
-		if it.Kind.IsMeeting() {
-			// A follow-up held before the previous item's working day, after
-			// that item was matched, is an extra one: it satisfies nothing.
-			for hm < len(meetings) && meetings[hm].On < lastMeetingDay {
-				p.extra = append(p.extra, meetings[hm])
-				hm++
-			}
-			if hm < len(meetings) {
-				it.held = meetings[hm]
-				it.HeldOn = meetings[hm].On
-				hm++
-			}
-			lastMeetingDay = cal.OnOrBefore(it.Due)
-			eff := it.Due
-			if it.HeldOn != 0 {
-				eff = it.HeldOn
-			}
-			gen.observe(eff, it.HeldOn != 0)
-			for _, t := range []*tracker{&sf, &sv} {
-				if t.active && it.Due <= t.deadline {
-					t.last = idx
-				}
-			}
-		} else if it.Kind == StatusReport && hr < len(reports) {
-			it.held = reports[hr]
-			it.HeldOn = reports[hr].On
-			hr++
-		}
-		return idx
-	}
-
-walk:
 	for {
-		c, ok := gen.peek()
+		c, ok := w.gen.peek()
 		// A candidate after the measure's end never comes; one after the
 		// horizon still closes the statutory windows it lies beyond.
-		if ok && hasEnd && c.due > end {
+		if ok && w.hasEnd && c.due > w.end {
 			ok = false
 		}
-		// The tracker whose window closes first.
-		var t *tracker
-		for _, x := range []*tracker{&sf, &sv} {
-			if x.active && (!ok || c.due > x.deadline) && (t == nil || x.deadline < t.deadline) {
-				t = x
+		if w.chain.active && (!ok || c.due > w.chain.deadline) {
+			if !w.closeWindow() {
+				break
 			}
-		}
-		if t != nil {
-			var anchor date.Date
-			var anchorHeld bool
-			switch {
-			case t.last >= 0:
-				it := &items[t.last]
-				r.mark(it, t)
-				anchor, anchorHeld = it.Due, it.HeldOn != 0
-				if anchorHeld {
-					anchor = it.HeldOn
-				}
-			case t.deadline <= limit:
-				kind := FollowUp
-				if t.visits {
-					kind = SupervisionVisit
-				}
-				// No planned follow-up falls in the window. If one was held
-				// in it, that is the latest follow-up on or before the
-				// deadline: the item is where it was held. Otherwise the
-				// law adds one at the deadline.
-				due, heldIn := t.deadline, false
-				for hm < len(meetings) && meetings[hm].On <= t.deadline {
-					h := meetings[hm].On
-					if h >= lastMeetingDay && (h > t.opens || (t.first && h == t.opens)) {
-						due, heldIn = h, true
-						break
-					}
-					// Held before the window opens (e.g. a second follow-up
-					// on the day of the previous one): an extra follow-up.
-					p.extra = append(p.extra, meetings[hm])
-					hm++
-				}
-				idx := emit(due, kind, why{ctx: ctx, phase: -1, onlyStat: true, heldInWindow: heldIn})
-				it := &items[idx]
-				r.mark(it, t)
-				anchor, anchorHeld = it.Due, it.HeldOn != 0
-				if anchorHeld {
-					anchor = it.HeldOn
-				}
-			case !hasEnd || t.deadline <= end:
-				// Past the horizon but not the end: the chain goes on beyond
-				// what the plan shows, and every other open window closes
-				// later still, so nothing more inside the horizon is known.
-				break walk
-			default:
-				t.active = false
-				continue
+		} else {
+			if !ok || c.due > w.until {
+				break
 			}
-			if t.visits {
-				r.advanceVisits(t, anchor, anchorHeld)
-			} else if !r.advanceFollowUp(t, rec, ctx, anchor, anchorHeld) && ctx.rule == nil && rec.Decision == nil {
-				// The chain ends for want of a decision; that matters only
-				// if the measure is still in effect under the law that
-				// wants one.
-				if bl := r.StatutoryAt(max(anchor+1, t.set.Effective())); !hasEnd || (bl != nil && end >= bl.Effective() && end > anchor) {
-					noDecision = true
-				}
-			}
-			continue
+			w.gen.take(c)
+			w.emit(c.due, c.kind, why{origin: fromMunicipal, fixed: c.fixed, phase: c.phase, cycle: c.cycle, firstFU: c.first,
+				anchor: c.anchor, from: c.from, fromHeld: c.held, offset: c.offset})
 		}
-		if !ok || c.due > until {
-			break
+		if len(w.items) > MaxPlanItems {
+			return w.fail("the plan would hold more than %d items (MaxPlanItems) up to %s; bring the horizon nearer", MaxPlanItems, w.limit)
 		}
-		gen.take(c)
-		emit(c.due, c.kind, why{ctx: ctx, municipal: true, content: c.content, phase: c.phase, anchor: c.anchor, from: c.from, fromHeld: c.held, offset: c.offset})
 	}
+	return nil
+}
 
-	// The walk emits in due order (a statutory item with a follow-up held
+// emit appends an item, matches a held follow-up or report to it, and
+// tells the rule's generator and the chain about it.
+func (w *walker) emit(due date.Date, kind Kind, y why) int {
+	y.ctx = w.ctx
+	idx := len(w.items)
+	w.items = append(w.items, Item{Due: due, Kind: kind, why: y})
+	it := &w.items[idx]
+	switch {
+	case kind.IsMeeting():
+		if h, ok := w.match.takeMeeting(); ok {
+			it.held, it.HeldOn = h, h.On
+		}
+		w.match.lastItemDay = w.cal.OnOrBefore(due)
+		eff, held := it.effective()
+		w.gen.observe(eff, held)
+		if w.chain.active && due <= w.chain.deadline {
+			w.chain.last = idx
+		}
+	case kind == StatusReport:
+		if h, ok := w.match.takeReport(); ok {
+			it.held, it.HeldOn = h, h.On
+		}
+	}
+	return idx
+}
+
+// closeWindow closes the chain's open window: it marks the latest meeting
+// item due on or before the deadline, or adds a statutory one, and opens
+// the next window from it. It reports false when the walk must stop: the
+// deadline lies past the horizon, so which follow-up will meet it is not
+// known yet.
+func (w *walker) closeWindow() bool {
+	l := &w.chain
+	var idx int
+	switch {
+	case l.last >= 0:
+		idx = l.last
+	case l.deadline <= w.limit:
+		idx = w.emitChainItem()
+	case !w.hasEnd || l.deadline <= w.end:
+		return false
+	default:
+		l.active = false // the measure ends before the deadline
+		return true
+	}
+	w.mark(idx)
+	anchor, held := w.items[idx].effective()
+	next, ok := w.nextLink(anchor, held, false)
+	if next.missingDecision && (!w.hasEnd || w.end > anchor) {
+		w.noDecision = true
+	}
+	if !ok {
+		l.active = false
+		return true
+	}
+	next.opens, next.last = anchor, -1
+	w.chain = next
+	return true
+}
+
+// emitChainItem adds the item the chain requires where no planned
+// follow-up falls in its window: where a follow-up was held inside the
+// window, on that day (it is the latest follow-up on or before the
+// deadline); otherwise on the deadline.
+func (w *walker) emitChainItem() int {
+	l := &w.chain
+	due, in := l.deadline, false
+	if h, ok := w.match.heldIn(l.opens, l.deadline, l.first); ok {
+		due, in = h, true
+	}
+	kind := SupervisionVisit
+	if l.followUp {
+		kind = FollowUp
+	}
+	return w.emit(due, kind, why{origin: fromChain, fixed: -1, phase: -1, heldInWindow: in})
+}
+
+// finish sorts the items, sets their working day, content and status, and
+// fills the plan.
+func (w *walker) finish(p *Plan) {
+	items := w.items
+	// The walk emits in due order (a chain item with a follow-up held
 	// early in its window is placed on that day); the sort is a guard.
 	byDue := func(a, b Item) int { return int(a.Due - b.Due) }
 	if !slices.IsSortedFunc(items, byDue) {
 		slices.SortStableFunc(items, byDue)
 	}
-	// Content, exceptions, status, working day.
-	p.next = -1
+	*p = Plan{caseID: w.rec.Case, measure: w.ctx.measure, asOf: w.asOf, until: w.until, ctx: w.ctx, next: -1}
 	for i := range items {
 		it := &items[i]
-		it.Case, it.Measure = rec.Case, m.ID()
-		it.WorkingDay = cal.OnOrBefore(it.Due)
-		r.finishContent(it, ctx)
-		switch {
-		case it.HeldOn != 0:
-			it.Status = Done
-			it.Late = int(it.HeldOn - it.Due)
-		case it.Kind == CourseEnd && it.Due <= opt.AsOf:
-			it.Status = Done
-		case it.Due < opt.AsOf:
-			it.Status = Overdue
-		default:
-			it.Status = Upcoming
-		}
+		it.Case, it.Measure = w.rec.Case, w.ctx.measure
+		it.WorkingDay = w.cal.OnOrBefore(it.Due)
+		w.finishContent(it)
+		it.Status, it.Late = itemStatus(it, w.asOf)
 		if p.next < 0 && it.Status != Done {
 			p.next = i
 		}
@@ -702,178 +395,129 @@ walk:
 	} else {
 		p.nextItem = items[p.next]
 	}
-	// Held follow-ups no item took: after the last item, or before the
-	// previous item's due date.
-	p.extra = append(p.extra, meetings[hm:]...)
-	p.extra = append(p.extra, reports[hr:]...)
-	slices.SortStableFunc(p.extra, byDate)
 	p.items = items
-	p.findings = r.planFindings(rec, ctx, opt, noDecision)
-	return nil
+	p.extra = w.match.leftOver()
+	p.findings = w.findings()
 }
 
-func (r *Regime) initFollowUp(t *tracker, rec Record, start date.Date) {
-	set := r.StatutoryAt(start)
-	if set == nil {
-		set = r.nextStatutory(start)
+// itemStatus is done (held, late by the days past due), done for a
+// course end that has come, overdue, or upcoming.
+func itemStatus(it *Item, asOf date.Date) (Status, int) {
+	switch {
+	case it.HeldOn != 0:
+		return Done, int(it.HeldOn - it.Due)
+	case it.Kind == CourseEnd && it.Due <= asOf:
+		return Done, 0
+	case it.Due < asOf:
+		return Overdue, 0
 	}
-	if set == nil {
-		return
-	}
-	f := set.spec.Statutory.FollowUp
-	d := f.First.AddTo(start)
-	if d < set.Effective() {
-		return // the law in force at the deadline is not modelled
-	}
-	if nxt := r.nextStatutory(start); nxt != nil && d >= nxt.Effective() && set != nxt {
-		set, t.switched = nxt, true
-		f = set.spec.Statutory.FollowUp
-		d = f.First.AddTo(start)
-	}
-	if !coversBasis(set, rec.Measure.Intervention().Basis) {
-		return
-	}
-	*t = tracker{opens: start, active: true, deadline: d, last: -1, set: set, first: true, anchor: anchorStart, from: start, offset: f.First, switched: t.switched}
-	if f.FirstByAssessmentEnd && rec.AssessmentEnd != 0 && rec.AssessmentEnd < d {
-		t.deadline, t.anchor, t.from, t.offset = rec.AssessmentEnd, anchorAssessmentEnd, rec.AssessmentEnd, Span{}
-	}
-}
-
-func coversBasis(set *RuleSet, b ladder.Basis) bool {
-	return slices.Contains(set.spec.Statutory.FollowUp.Covers, b)
-}
-
-// advanceFollowUp moves the statutory chain on from anchor. It reports
-// false when the chain ends (Barnets Lov with no interval in the law).
-func (r *Regime) advanceFollowUp(t *tracker, rec Record, ctx *planCtx, anchor date.Date, held bool) bool {
-	set := r.StatutoryAt(anchor)
-	if set == nil {
-		set = t.set
-	}
-	f := set.spec.Statutory.FollowUp
-	t.switched = false
-	if !f.Then.IsZero() {
-		d := f.Then.AddTo(anchor)
-		if nxt := r.nextStatutory(anchor); nxt == nil || d < nxt.Effective() {
-			*t = tracker{opens: anchor, active: true, deadline: d, last: -1, set: set, anchor: anchorStatutory, from: anchor, fromHeld: held, offset: f.Then}
-			return true
-		}
-		set, t.switched = r.nextStatutory(anchor), true
-		f = set.spec.Statutory.FollowUp
-		if !f.Then.IsZero() {
-			*t = tracker{opens: anchor, active: true, deadline: f.Then.AddTo(anchor), last: -1, set: set, anchor: anchorStatutory, from: anchor, fromHeld: held, offset: f.Then, switched: true}
-			return true
-		}
-	}
-	// The law sets no interval after the first follow-up: the municipality's
-	// decision does (BL § 95).
-	if d := rec.Decision; d != nil {
-		*t = tracker{opens: anchor, active: true, deadline: d.Every.AddTo(anchor), last: -1, set: set, anchor: anchorDecision, from: anchor, fromHeld: held, offset: d.Every, switched: t.switched}
-		return true
-	}
-	t.active = false
-	return false
-}
-
-func (r *Regime) initVisits(t *tracker, start date.Date) {
-	set := r.StatutoryAt(start)
-	if set == nil {
-		set = r.nextStatutory(start)
-	}
-	if set == nil || set.spec.Statutory.Visits == nil {
-		return
-	}
-	v := set.spec.Statutory.Visits
-	d := v.Every.AddTo(start)
-	if nxt := r.nextStatutory(start); nxt != nil && d >= nxt.Effective() && nxt.spec.Statutory.Visits != nil {
-		set = nxt
-		v = set.spec.Statutory.Visits
-		d = v.Every.AddTo(start)
-	}
-	*t = tracker{opens: start, first: true, active: true, visits: true, deadline: d, last: -1, set: set, anchor: anchorStart, from: start, offset: v.Every}
-}
-
-func (r *Regime) advanceVisits(t *tracker, anchor date.Date, held bool) {
-	set := r.StatutoryAt(anchor)
-	if set == nil {
-		set = t.set
-	}
-	v := set.spec.Statutory.Visits
-	if v == nil {
-		t.active = false
-		return
-	}
-	d := v.Every.AddTo(anchor)
-	if nxt := r.nextStatutory(anchor); nxt != nil && d >= nxt.Effective() {
-		if nxt.spec.Statutory.Visits == nil {
-			t.active = false
-			return
-		}
-		set, v = nxt, nxt.spec.Statutory.Visits
-		d = v.Every.AddTo(anchor)
-	}
-	*t = tracker{opens: anchor, active: true, visits: true, deadline: d, last: -1, set: set, anchor: anchorVisit, from: anchor, fromHeld: held, offset: v.Every}
-}
-
-// mark records that the tracker's requirement falls on the item. The item
-// cites the law in force on its own due date when that law has the same
-// requirement (statutory.md: the regime in force on the date a follow-up
-// falls due), else the law of the deadline.
-func (r *Regime) mark(it *Item, t *tracker) {
-	it.Statutory = true
-	set := t.set
-	if s := r.StatutoryAt(it.Due); s != nil && (!t.visits || s.spec.Statutory.Visits != nil) && coversBasis(s, it.why.ctx.iv.Basis) {
-		set = s
-	}
-	if t.visits {
-		it.why.visitSet = set
-		it.why.visitDue = t.deadline
-		if it.why.onlyStat && it.why.statSet == nil {
-			it.why.anchor, it.why.from, it.why.fromHeld, it.why.offset = t.anchor, t.from, t.fromHeld, t.offset
-		}
-		return
-	}
-	it.why.statSet = set
-	it.why.statDue = t.deadline
-	it.why.statFirst = t.first
-	it.why.switched = t.switched
-	if it.why.onlyStat {
-		it.why.anchor, it.why.from, it.why.fromHeld, it.why.offset = t.anchor, t.from, t.fromHeld, t.offset
-	}
+	return Upcoming, 0
 }
 
 // finishContent sets the child conversation and modes: the municipal
-// content, the statutory content where the law marks the item, the
-// exceptions on the rest.
-func (r *Regime) finishContent(it *Item, ctx *planCtx) {
+// content, the statutory content where the chain marks the item, and the
+// approved exceptions on the extra follow-ups in their scope.
+func (w *walker) finishContent(it *Item) {
+	c := it.why.content()
 	if !it.Kind.IsMeeting() {
 		it.ChildConversation = Optional
-		if it.why.content != nil {
-			it.ChildConversation = it.why.content.ChildConversation
+		if c != nil {
+			it.ChildConversation = c.ChildConversation
 		}
 		return
 	}
 	it.ChildConversation, it.Modes = Required, ModesOf(InPerson)
-	if c := it.why.content; c != nil {
+	if c != nil {
 		it.ChildConversation, it.Modes = c.ChildConversation, c.Modes
 	}
 	if it.Statutory {
-		it.ChildConversation = Required
-		it.Modes = ModesOf(InPerson)
-		if it.why.visitSet == nil && it.why.statSet != nil && it.why.statSet.spec.Statutory.PhoneChildConversation {
+		it.ChildConversation, it.Modes = Required, ModesOf(InPerson)
+		m := &it.why.mark
+		if m.visitSet == nil && m.fuSet != nil && m.fuSet.spec.Statutory.PhoneChildConversation {
 			it.Modes = it.Modes.With(ModesOf(Phone))
 		}
 		return
 	}
-	for i, g := range ctx.grants {
-		if it.Due < g.ApprovedOn {
+	for i, e := range w.ctx.excs {
+		if !it.relaxedBy(i) {
 			continue
 		}
-		e := ctx.excs[i]
 		it.Modes = it.Modes.With(e.AddModes)
 		if e.ChildConversationOptional {
 			it.ChildConversation = Optional
 		}
-		it.why.grants |= 1 << i
 	}
+}
+
+// ---- held follow-ups ----
+
+// matcher hands the held follow-ups to the items in date order. One rule
+// holds on every path: a held follow-up satisfies at most one item; one
+// held before the previous meeting item's working day, or on the same day
+// as the follow-up that satisfied the previous item (two follow-ups on one
+// day are one meeting), is an extra follow-up that satisfies nothing.
+type matcher struct {
+	meetings, reports []Held
+	i, j              int
+	lastItemDay       date.Date // the previous meeting item's working day
+	lastHeldDay       date.Date // the day of the previous matched follow-up
+	extra             []Held
+}
+
+// skipExtras passes over the held follow-ups that cannot satisfy the next
+// item.
+func (m *matcher) skipExtras() {
+	for m.i < len(m.meetings) {
+		h := m.meetings[m.i].On
+		if h >= m.lastItemDay && h != m.lastHeldDay {
+			return
+		}
+		m.extra = append(m.extra, m.meetings[m.i])
+		m.i++
+	}
+}
+
+// takeMeeting takes the next held follow-up for a meeting item.
+func (m *matcher) takeMeeting() (Held, bool) {
+	m.skipExtras()
+	if m.i >= len(m.meetings) {
+		return Held{}, false
+	}
+	h := m.meetings[m.i]
+	m.i++
+	m.lastHeldDay = h.On
+	return h, true
+}
+
+// takeReport takes the next report received for a status report item.
+func (m *matcher) takeReport() (Held, bool) {
+	if m.j >= len(m.reports) {
+		return Held{}, false
+	}
+	m.j++
+	return m.reports[m.j-1], true
+}
+
+// heldIn returns the day of the next held follow-up inside the window
+// (opens, deadline] — [opens, deadline] for the first window — without
+// taking it; one held before the window opens is an extra follow-up.
+func (m *matcher) heldIn(opens, deadline date.Date, first bool) (date.Date, bool) {
+	for m.skipExtras(); m.i < len(m.meetings) && m.meetings[m.i].On <= deadline; m.skipExtras() {
+		h := m.meetings[m.i].On
+		if h > opens || (first && h >= opens) {
+			return h, true
+		}
+		m.extra = append(m.extra, m.meetings[m.i])
+		m.i++
+	}
+	return 0, false
+}
+
+// leftOver returns the extra follow-ups: those skipped and those no item
+// took, in date order.
+func (m *matcher) leftOver() []Held {
+	out := append(m.extra, m.meetings[m.i:]...)
+	out = append(out, m.reports[m.j:]...)
+	slices.SortStableFunc(out, func(a, b Held) int { return int(a.On - b.On) })
+	return out
 }

@@ -40,82 +40,150 @@ type Explanation struct {
 
 // Why returns the reasons behind the item.
 func (it Item) Why() Explanation {
-	w := it.why
+	w := &it.why
 	var ex Explanation
 	if w.ctx == nil {
 		return ex
 	}
-	if w.municipal && w.ctx.rule != nil {
-		rs := w.ctx.regime.municipal
-		da, en := anchorText(w.anchor, w.from, w.fromHeld, w.offset)
-		if w.content != nil && w.content.Note.En != "" {
-			da += " " + w.content.Note.Da
-			en += " " + w.content.Note.En
-		}
-		ex.Reasons = append(ex.Reasons, Reason{RuleID: w.ctx.rule.ID, RuleSet: rs.Name(), Layer: Municipal, Effective: rs.Effective(), Source: w.ctx.rule.Source,
-			Da: w.ctx.rule.Name.Da + ": " + da, En: w.ctx.rule.Name.En + ": " + en})
+	if w.origin == fromMunicipal && w.ctx.rule != nil {
+		ex.Reasons = append(ex.Reasons, it.municipalReason())
 	}
-	if s := w.statSet; s != nil {
-		f := s.spec.Statutory.FollowUp
-		var da, en string
-		switch {
-		case w.onlyStat && w.heldInWindow:
-			da = fmt.Sprintf("Ingen kommunal opfølgning var planlagt inden lovens frist %s; opfølgningen holdt %s opfylder den.", w.statDue, it.Due)
-			en = fmt.Sprintf("No municipal follow-up was planned before the law's deadline %s; the follow-up held on %s meets it.", w.statDue, it.Due)
-		case w.onlyStat:
-			a, b := anchorText(w.anchor, w.from, w.fromHeld, w.offset)
-			da = "Ingen kommunal opfølgning falder inden lovens frist, så loven kræver denne. " + a
-			en = "No municipal follow-up falls within the law's deadline, so the law requires this one. " + b
-		default:
-			da = fmt.Sprintf("Den seneste opfølgning inden lovens frist %s er lovpligtig og skal have lovens indhold (børnesamtale, personligt).", w.statDue)
-			en = fmt.Sprintf("The latest follow-up on or before the statutory deadline %s is statutory and must have the statutory content (child conversation, in person).", w.statDue)
-		}
-		if w.statFirst {
-			da += " Det er den første lovpligtige opfølgning."
-			en += " It is the first statutory follow-up."
-			if f.Then.IsZero() {
-				da += " Her besluttes, hvordan der følges op fremover (BL § 95)."
-				en += " Here it is decided how follow-up is organised from now on (BL § 95)."
-			}
-		}
-		if w.switched {
-			da += fmt.Sprintf(" Fristen falder efter %s, så %s gælder.", s.Effective(), s.Name())
-			en += fmt.Sprintf(" The deadline falls after %s, so %s applies.", s.Effective(), s.Name())
-		}
-		ex.Reasons = append(ex.Reasons, Reason{RuleID: f.ID, RuleSet: s.Name(), Layer: Statutory, Effective: s.Effective(), Source: f.Source,
-			Da: f.Name.Da + ". " + da, En: f.Name.En + ". " + en})
+	if w.mark.fuSet != nil {
+		ex.Reasons = append(ex.Reasons, it.followUpReason())
 	}
-	if s := w.visitSet; s != nil && s.spec.Statutory.Visits != nil {
-		v := s.spec.Statutory.Visits
-		var da, en string
-		if w.onlyStat && w.statSet == nil && w.heldInWindow {
-			da = fmt.Sprintf("Ingen opfølgning var planlagt inden fristen for tilsynsbesøg %s; opfølgningen holdt %s opfylder den, hvis den blev holdt personligt på anbringelsesstedet med samtale med barnet.", w.visitDue, it.Due)
-			en = fmt.Sprintf("No follow-up was planned before the supervision deadline %s; the follow-up held on %s meets it if it was held in person at the placement with a conversation with the child.", w.visitDue, it.Due)
-		} else if w.onlyStat && w.statSet == nil {
-			a, b := anchorText(w.anchor, w.from, w.fromHeld, w.offset)
-			da = "Ingen opfølgning falder inden fristen for tilsynsbesøg. " + a
-			en = "No follow-up falls within the supervision deadline. " + b
-		} else {
-			da = fmt.Sprintf("Den seneste opfølgning inden %s er også tilsynsbesøg: personligt på anbringelsesstedet med samtale med barnet, så vidt muligt uden personale til stede.", w.visitDue)
-			en = fmt.Sprintf("The latest follow-up on or before %s is also the supervision visit: in person at the placement with a conversation with the child, as far as possible without staff present.", w.visitDue)
-		}
-		ex.Reasons = append(ex.Reasons, Reason{RuleID: v.ID, RuleSet: s.Name(), Layer: Statutory, Effective: s.Effective(), Source: v.Source,
-			Da: v.Name.Da + ". " + da, En: v.Name.En + ". " + en})
+	if w.mark.visitSet != nil {
+		ex.Reasons = append(ex.Reasons, it.visitReason())
 	}
-	for i, g := range w.ctx.grants {
-		if w.grants&(1<<i) == 0 {
-			continue
+	for i, e := range w.ctx.excs {
+		if it.relaxedBy(i) {
+			ex.Relaxations = append(ex.Relaxations, it.relaxation(w.ctx.grants[i], e))
 		}
-		e := w.ctx.excs[i]
-		da := fmt.Sprintf("%s: godkendt af %s den %s. Ekstra opfølgning; tilladt: %s", e.Name.Da, g.ApprovedBy, g.ApprovedOn, it.Modes.words("da"))
-		en := fmt.Sprintf("%s: approved by %s on %s. An extra follow-up; allowed: %s", e.Name.En, g.ApprovedBy, g.ApprovedOn, it.Modes.words("en"))
-		if e.ChildConversationOptional {
-			da += "; børnesamtale ikke påkrævet (efter vurdering)"
-			en += "; child conversation optional (after assessment)"
-		}
-		ex.Relaxations = append(ex.Relaxations, Relaxation{ID: e.ID, ApprovedBy: g.ApprovedBy, ApprovedOn: g.ApprovedOn, Source: e.Source, Da: da + ".", En: en + "."})
 	}
 	return ex
+}
+
+func (it *Item) municipalReason() Reason {
+	w := &it.why
+	rs := w.ctx.regime.municipal
+	da, en := anchorText(w.anchor, w.from, w.fromHeld, w.offset)
+	if c := w.content(); c != nil && c.Note.En != "" {
+		da += " " + c.Note.Da
+		en += " " + c.Note.En
+	}
+	r := w.ctx.rule
+	return Reason{RuleID: r.ID, RuleSet: rs.Name(), Layer: Municipal, Effective: rs.Effective(), Source: r.Source,
+		Da: r.Name.Da + ": " + da, En: r.Name.En + ": " + en}
+}
+
+func (it *Item) followUpReason() Reason {
+	w := &it.why
+	m := &w.mark
+	s := m.fuSet
+	f := s.spec.Statutory.FollowUp
+	var da, en string
+	switch {
+	case w.origin == fromChain && w.heldInWindow:
+		da = fmt.Sprintf("Ingen kommunal opfølgning var planlagt inden lovens frist %s; opfølgningen holdt %s opfylder den.", m.deadline, it.Due)
+		en = fmt.Sprintf("No municipal follow-up was planned before the law's deadline %s; the follow-up held on %s meets it.", m.deadline, it.Due)
+	case w.origin == fromChain:
+		a, b := anchorText(m.anchor, m.from, m.fromHeld, m.offset)
+		da = "Ingen kommunal opfølgning falder inden lovens frist, så loven kræver denne. " + a
+		en = "No municipal follow-up falls within the law's deadline, so the law requires this one. " + b
+	default:
+		da = fmt.Sprintf("Den seneste opfølgning inden lovens frist %s er lovpligtig og skal have lovens indhold (børnesamtale, personligt); ingen undtagelse lemper den.", m.deadline)
+		en = fmt.Sprintf("The latest follow-up on or before the statutory deadline %s is statutory and must have the statutory content (child conversation, in person); no exception relaxes it.", m.deadline)
+	}
+	if m.first {
+		da += " Det er den første lovpligtige opfølgning."
+		en += " It is the first statutory follow-up."
+		if f.Then.IsZero() {
+			da += " Her besluttes, hvordan der følges op fremover (BL § 95)."
+			en += " Here it is decided how follow-up is organised from now on (BL § 95)."
+		}
+	}
+	x, y := it.decisionText()
+	da, en = da+x, en+y
+	if m.switched {
+		da += fmt.Sprintf(" Fristen falder efter %s, så %s gælder.", s.Effective(), s.Name())
+		en += fmt.Sprintf(" The deadline falls after %s, so %s applies.", s.Effective(), s.Name())
+	}
+	if m.lawStart {
+		da += fmt.Sprintf(" Efter den nye lov ville fristen ligge før loven trådte i kraft, så fristen er ikrafttrædelsesdagen %s (den læsning, der lemper mindst).", m.deadline)
+		en += fmt.Sprintf(" Under the new law the deadline would fall before the law took effect, so it is the day it took effect, %s (the reading that relaxes less).", m.deadline)
+	}
+	return Reason{RuleID: f.ID, RuleSet: s.Name(), Layer: Statutory, Effective: s.Effective(), Source: f.Source,
+		Da: f.Name.Da + ". " + da, En: f.Name.En + ". " + en}
+}
+
+// decisionText says whose decision under BL § 95 set a deadline after the
+// first follow-up, where the law has no interval.
+func (it *Item) decisionText() (da, en string) {
+	m := &it.why.mark
+	ctx := it.why.ctx
+	switch m.by {
+	case byRuleSet, byBothEqual:
+		ms := ctx.regime.municipal
+		d := ms.spec.Decision
+		da = fmt.Sprintf(" Fristen følger kommunens beslutning efter BL § 95, stk. 3: lovpligtig opfølgning mindst hver %s (%s; %s).", d.Every.Danish(), ms.Name(), d.Source)
+		en = fmt.Sprintf(" The deadline follows the municipality's decision under BL § 95, stk. 3: statutory follow-up at least every %s (%s; %s).", d.Every.English(), ms.Name(), d.Source)
+		if m.by == byBothEqual {
+			da += " Beslutningen i sagen giver samme dag."
+			en += " The case's own decision gives the same day."
+		}
+		return da, en
+	case byRecord:
+		d := ctx.decision
+		on, onEn := "", ""
+		if d.DecidedOn != 0 {
+			on, onEn = fmt.Sprintf(" truffet %s", d.DecidedOn), fmt.Sprintf(" made on %s", d.DecidedOn)
+		}
+		return fmt.Sprintf(" Fristen følger beslutningen i sagen efter BL § 95, stk. 3%s: lovpligtig opfølgning mindst hver %s.", on, d.Every.Danish()),
+			fmt.Sprintf(" The deadline follows the case's decision under BL § 95, stk. 3%s: statutory follow-up at least every %s.", onEn, d.Every.English())
+	}
+	return "", ""
+}
+
+func (it *Item) visitReason() Reason {
+	w := &it.why
+	m := &w.mark
+	v := m.visitSet.spec.Statutory.Visits
+	var da, en string
+	switch {
+	case m.fuSet != nil:
+		da = "Den lovpligtige opfølgning er også tilsynsbesøget: personligt på anbringelsesstedet med samtale med barnet, så vidt muligt uden personale til stede."
+		en = "The statutory follow-up is also the supervision visit: in person at the placement with a conversation with the child, as far as possible without staff present."
+	case w.origin == fromChain && w.heldInWindow:
+		da = fmt.Sprintf("Ingen opfølgning var planlagt inden fristen for tilsynsbesøg %s; opfølgningen holdt %s opfylder den, hvis den blev holdt personligt på anbringelsesstedet med samtale med barnet.", m.deadline, it.Due)
+		en = fmt.Sprintf("No follow-up was planned before the supervision deadline %s; the follow-up held on %s meets it if it was held in person at the placement with a conversation with the child.", m.deadline, it.Due)
+	case w.origin == fromChain:
+		a, b := anchorText(m.anchor, m.from, m.fromHeld, m.offset)
+		da = "Ingen opfølgning falder inden fristen for tilsynsbesøg, og opfølgningen har ingen frist (ingen beslutning efter BL § 95), så tilsynsbesøget står alene. " + a
+		en = "No follow-up falls within the supervision deadline, and the follow-up has no deadline (no decision under BL § 95), so the supervision visit stands alone. " + b
+	default:
+		da = fmt.Sprintf("Den seneste opfølgning inden %s er også tilsynsbesøg: personligt på anbringelsesstedet med samtale med barnet, så vidt muligt uden personale til stede.", m.deadline)
+		en = fmt.Sprintf("The latest follow-up on or before %s is also the supervision visit: in person at the placement with a conversation with the child, as far as possible without staff present.", m.deadline)
+	}
+	s := m.visitSet
+	return Reason{RuleID: v.ID, RuleSet: s.Name(), Layer: Statutory, Effective: s.Effective(), Source: v.Source,
+		Da: v.Name.Da + ". " + da, En: v.Name.En + ". " + en}
+}
+
+func (it *Item) relaxation(g Grant, e *Exception) Relaxation {
+	da := fmt.Sprintf("%s: godkendt af %s den %s. Ekstra opfølgning (ikke lovpligtig, ikke reglens første); tilladt: %s", e.Name.Da, g.ApprovedBy, g.ApprovedOn, it.Modes.words("da"))
+	en := fmt.Sprintf("%s: approved by %s on %s. An extra follow-up (not statutory, not the rule's first); allowed: %s", e.Name.En, g.ApprovedBy, g.ApprovedOn, it.Modes.words("en"))
+	if e.ChildConversationOptional {
+		da += "; børnesamtale ikke påkrævet (efter vurdering)"
+		en += "; child conversation optional (after assessment)"
+	} else {
+		da += "; børnesamtalen holdes stadig"
+		en += "; the child conversation is still held"
+	}
+	da, en = da+".", en+"."
+	if e.Reading.En != "" {
+		da += " Læsning: " + e.Reading.Da
+		en += " Reading: " + e.Reading.En
+	}
+	return Relaxation{ID: e.ID, ApprovedBy: g.ApprovedBy, ApprovedOn: g.ApprovedOn, Source: e.Source, Da: da, En: en}
 }
 
 func anchorText(a anchorKind, from date.Date, held bool, off Span) (da, en string) {
@@ -197,41 +265,58 @@ func (it Item) Line(lang string) string {
 	return b.String()
 }
 
-func (r *Regime) planFindings(rec Record, ctx *planCtx, opt Options, noDecision bool) finding.List {
+// findings is what the walk noticed about the measure.
+func (w *walker) findings() finding.List {
 	var l finding.List
-	iv := ctx.iv
-	id := rec.Measure.ID()
-	if noDecision {
+	ctx, iv, id := w.ctx, w.ctx.iv, w.ctx.measure
+	if w.noDecision {
 		l = append(l, finding.Finding{Code: "followup.bl.no-decision", Severity: finding.Warning, Subject: id, Source: SourceBL95,
-			Da: fmt.Sprintf("Indsatsen %s (%s) har ingen kommunal opfølgningsregel, og der er ikke registreret en beslutning ved første opfølgning om, hvordan der følges op fremover. Registrér beslutningen (BL § 95).", id, iv.Danish),
-			En: fmt.Sprintf("Measure %s (%s) has no municipal follow-up rule and no recorded decision, made at the first follow-up, on how follow-up is organised from there. Record the decision (BL § 95).", id, iv.English)})
+			Da: fmt.Sprintf("Indsatsen %s (%s) er ikke bundet til en kommunal regel med en besluttet kadence, og der er ikke registreret en beslutning ved første opfølgning om, hvordan der følges op fremover. Registrér beslutningen (BL § 95, stk. 3).", id, iv.Danish),
+			En: fmt.Sprintf("Measure %s (%s) is bound to no municipal rule with a decided cadence, and no decision made at the first follow-up on how follow-up goes on is recorded. Record the decision (BL § 95, stk. 3).", id, iv.English)})
 	}
 	switch {
 	case ctx.rule == nil && iv.FollowUpByLaw():
 		table, tableEn, src := "Der er ingen kommunale opfølgningsregler", "There are no municipal follow-up rules", ""
-		if ms := r.municipal; ms != nil {
-			table = fmt.Sprintf("Regelsættet %q nævner ikke %s", ms.Name(), iv.Danish)
-			tableEn = fmt.Sprintf("The rule set %q is silent on %s", ms.Name(), iv.English)
+		if ms := w.r.municipal; ms != nil {
+			table = fmt.Sprintf("Regelsættet %q binder ikke %s (%s) til en regel", ms.Name(), iv.Code, iv.Danish)
+			tableEn = fmt.Sprintf("The rule set %q binds %s (%s) to no rule", ms.Name(), iv.Code, iv.English)
 			src = ms.spec.Source
 		}
 		l = append(l, finding.Finding{Code: "followup.statutory-only", Severity: finding.Info, Subject: id, Source: src,
 			Da: table + "; kun lovens minimum gælder.",
 			En: tableEn + "; only the statutory floor applies."})
 	case ctx.rule == nil:
-		msgDa := fmt.Sprintf("Hverken loven eller den kommunale tabel kræver opfølgning på %s; der er ikke opfundet en kadence.", iv.Danish)
-		msgEn := fmt.Sprintf("Neither the law nor the municipal table requires follow-up on %s; no cadence has been invented.", iv.English)
-		if iv.Code == "tidlig-forebyggende" {
-			msgDa += " Nogle kommuner vurderer et tidligt forløb efter højst 3 måneder (Referencekommuner 2018, afsnit 5)."
-			msgEn += " Some municipalities review an early course after at most 3 months (Referencekommuner 2018, section 5)."
-		}
-		l = append(l, finding.Finding{Code: "followup.no-requirement", Severity: finding.Info, Subject: id, Da: msgDa, En: msgEn})
+		l = append(l, finding.Finding{Code: "followup.no-requirement", Severity: finding.Info, Subject: id,
+			Da: fmt.Sprintf("Hverken loven eller den kommunale tabel kræver opfølgning på %s; der er ikke opfundet en kadence.", iv.Danish),
+			En: fmt.Sprintf("Neither the law nor the municipal table requires follow-up on %s; no cadence has been invented.", iv.English)})
 	}
-	m := rec.Measure
-	if iv.Placement && iv.Step == ladder.Institution && m.ActiveOn(opt.AsOf) && opt.AsOf >= AddMonths(m.Start(), 6) {
+	if f, ok := w.ruleEnded(); ok {
+		l = append(l, f)
+	}
+	m := w.rec.Measure
+	if iv.Placement && iv.Step == ladder.Institution && m.ActiveOn(w.asOf) && w.asOf >= AddMonths(m.Start(), 6) {
 		l = append(l, finding.Finding{Code: "followup.institution.long-stay", Severity: finding.Info, Subject: id,
-			Source: "Andreassen, citeret i Socialstyrelsen, Strategisk ramme & Faglig retning, 'Viden vi bygger på'",
-			Da:     fmt.Sprintf("Anbringelsen på institution har varet over 6 måneder (siden %s). Den største forandring sker i de første seks måneder; overvej om indsatsen skal revurderes.", m.Start()),
-			En:     fmt.Sprintf("The institution placement has lasted over 6 months (since %s). The largest change happens in the first six months; consider reviewing the measure.", m.Start())})
+			Source: "Andreassen, citeret i Socialstyrelsen, Strategisk ramme & Faglig retning, 'Viden vi bygger på'; Herningmodellen 1.0 — kompendium, s. 14 (udskrivning fra indskrivningens start)",
+			Da:     fmt.Sprintf("Anbringelsen på institution har varet over 6 måneder (siden %s). Den største forandring sker i de første seks måneder, og udskrivningen er i fokus fra indskrivningens start; overvej om indsatsen skal revurderes.", m.Start()),
+			En:     fmt.Sprintf("The institution placement has lasted over 6 months (since %s). The largest change happens in the first six months, and discharge is the focus from the day of admission; consider reviewing the measure.", m.Start())})
 	}
 	return l
+}
+
+// ruleEnded is the warning for an open measure past its rule's last item:
+// a rule that runs out (MST's course ends at +5 months, the family
+// centre's status report comes at +8 months) owes nothing more, and only
+// the statutory chain goes on.
+func (w *walker) ruleEnded() (finding.Finding, bool) {
+	r := w.ctx.rule
+	if r == nil || !r.ends() {
+		return finding.Finding{}, false
+	}
+	last := r.lastDue(w.start)
+	if w.asOf <= last || (w.hasEnd && w.end <= last) {
+		return finding.Finding{}, false
+	}
+	return finding.Finding{Code: "followup.rule.ended", Severity: finding.Warning, Subject: w.ctx.measure, Source: r.Source,
+		Da: fmt.Sprintf("Reglen %s slutter med sit sidste punkt %s, men indsatsen er ikke afsluttet. Afslut indsatsen, eller registrér hvordan der følges op; indtil da fortsætter kun de lovpligtige opfølgninger.", r.ID, last),
+		En: fmt.Sprintf("Rule %s ends with its last item on %s, but the measure has not ended. End the measure or record how follow-up goes on; until then only the statutory follow-ups go on.", r.ID, last)}, true
 }

@@ -26,16 +26,16 @@ const (
 
 // defaultEntries is domain.md §1's catalogue, in its order.
 var defaultEntries = []Intervention{
-	{Code: "doegninstitution", Danish: "Døgninstitution", English: "Residential institution", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement, Rule: "H-INST"},
-	{Code: "opholdssted", Danish: "Socialpædagogisk opholdssted", English: "Socio-educational residential home", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement, Rule: "H-INST"},
-	{Code: "sikret-institution", Danish: "Sikret institution", English: "Secure institution", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement, Rule: "H-INST"},
-	{Code: "korttidsanbringelse", Danish: "Korttidsanbringelse", English: "Short-term placement (e.g. Hedebocenteret, Toften)", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement, Rule: "H-KORT"},
-	{Code: "doegnophold-familie", Danish: "Døgnophold for hele familien (døgnfamiliebehandling)", English: "Residential stay for the whole family", Step: Institution, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 4", BL: "BL § 32, stk. 1, nr. 6", Rule: "H-FOREB",
+	{Code: "doegninstitution", Danish: "Døgninstitution", English: "Residential institution", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement},
+	{Code: "opholdssted", Danish: "Socialpædagogisk opholdssted", English: "Socio-educational residential home", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement},
+	{Code: "sikret-institution", Danish: "Sikret institution", English: "Secure institution", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement},
+	{Code: "korttidsanbringelse", Danish: "Korttidsanbringelse", English: "Short-term placement (e.g. Hedebocenteret, Toften)", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement},
+	{Code: "doegnophold-familie", Danish: "Døgnophold for hele familien (døgnfamiliebehandling)", English: "Residential stay for the whole family", Step: Institution, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 4", BL: "BL § 32, stk. 1, nr. 6",
 		Note: "On the institution step, but the child is not placed: the family stays together."},
-	{Code: "plejefamilie", Danish: "Plejefamilie (almindelig/professionel)", English: "Foster family (ordinary/professional)", Step: FosterFamily, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement, Rule: "H-PLEJE"},
-	{Code: "saerlig-plejefamilie", Danish: "Særlig plejefamilie (kommunal plejefamilie, TFCO, MTFC)", English: "Specialised foster family (municipal, TFCO, MTFC)", Step: FosterFamily, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement, Rule: "H-PLEJE"},
-	{Code: "netvaerkspleje", Danish: "Slægts- eller netværkspleje", English: "Kinship or network foster care", Step: Network, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement, Rule: "H-PLEJE"},
-	{Code: "eget-vaerelse", Danish: "Anbringelse på eget værelse", English: "Placement in own room", Step: HomeBased, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement, Rule: "H-EGET",
+	{Code: "plejefamilie", Danish: "Plejefamilie (almindelig/professionel)", English: "Foster family (ordinary/professional)", Step: FosterFamily, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement},
+	{Code: "saerlig-plejefamilie", Danish: "Særlig plejefamilie (kommunal plejefamilie, TFCO, MTFC)", English: "Specialised foster family (municipal, TFCO, MTFC)", Step: FosterFamily, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement},
+	{Code: "netvaerkspleje", Danish: "Slægts- eller netværkspleje", English: "Kinship or network foster care", Step: Network, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement},
+	{Code: "eget-vaerelse", Danish: "Anbringelse på eget værelse", English: "Placement in own room", Step: HomeBased, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement,
 		Note: "A home-based placement: legally a placement, on the home-based step (KORA 2017 §2.1)."},
 	{Code: "kostskole", Danish: "Anbringelse på kostskole", English: "Placement at a boarding school", Step: HomeBased, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement,
 		Note: "A home-based placement; Herning's table is silent, so only the statutory floor applies."},
@@ -43,15 +43,15 @@ var defaultEntries = []Intervention{
 		Note: "A home-based placement; Herning's table is silent, so only the statutory floor applies."},
 	{Code: "opgangsfaellesskab", Danish: "Opgangsfællesskab", English: "Staffed shared flat (day and evening, not night)", Step: HomeBased, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement,
 		Note: "A home-based placement; Herning's table is silent, so only the statutory floor applies."},
-	{Code: "efterskole", Danish: "Efterskoleophold som støtte", English: "Efterskole stay as support", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 1 / § 52 a", BL: "BL § 32, stk. 1, nr. 1 / § 35, stk. 4 (unconfirmed)", Rule: "H-EFTERSKOLE"},
-	{Code: "familiebehandling", Danish: "Familiebehandling", English: "Family treatment (e.g. Familiecenteret)", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: selFamTreat, BL: blFamTreat, Rule: "H-FAMCENTER"},
-	{Code: "mst", Danish: "Multisystemisk terapi (MST, MST-CM)", English: "Multisystemic therapy", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: selFamTreat, BL: blFamTreat, Rule: "H-MST"},
-	{Code: "kontaktperson", Danish: "Kontaktperson / ambulant behandling", English: "Contact person / outpatient treatment (e.g. Hedebocenteret)", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 6", BL: "BL § 32, stk. 1, nr. 3", Rule: "H-KONTAKT"},
-	{Code: "privat-kontaktperson", Danish: "Privat kontaktperson", English: "Private contact person", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 6", BL: "BL § 32, stk. 1, nr. 3", Rule: "H-PRIVKONTAKT"},
-	{Code: "aflastning", Danish: "Aflastning", English: "Respite care", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 5", BL: "BL § 32, stk. 1, nr. 7 (støtteophold)", Rule: "H-FOREB"},
-	{Code: "fft", Danish: "Funktionel familieterapi", English: "Functional family therapy", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: selFamTreat, BL: blFamTreat, Rule: "H-FOREB"},
-	{Code: "pmto", Danish: "Parent Management Training – Oregon", English: "Parent Management Training – Oregon", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: selFamTreat, BL: blFamTreat, Rule: "H-FOREB"},
-	{Code: "praktisk-stoette", Danish: "Praktisk, pædagogisk eller anden støtte i hjemmet", English: "Practical, educational or other support at home", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 2", BL: "BL § 32, stk. 1, nr. 2", Rule: "H-FOREB"},
+	{Code: "efterskole", Danish: "Efterskoleophold som støtte", English: "Efterskole stay as support", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 1 / § 52 a", BL: "BL § 32, stk. 1, nr. 1 / § 35, stk. 4 (unconfirmed)"},
+	{Code: "familiebehandling", Danish: "Familiebehandling", English: "Family treatment (e.g. Familiecenteret)", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: selFamTreat, BL: blFamTreat},
+	{Code: "mst", Danish: "Multisystemisk terapi (MST, MST-CM)", English: "Multisystemic therapy", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: selFamTreat, BL: blFamTreat},
+	{Code: "kontaktperson", Danish: "Kontaktperson / ambulant behandling", English: "Contact person / outpatient treatment (e.g. Hedebocenteret)", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 6", BL: "BL § 32, stk. 1, nr. 3"},
+	{Code: "privat-kontaktperson", Danish: "Privat kontaktperson", English: "Private contact person", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 6", BL: "BL § 32, stk. 1, nr. 3"},
+	{Code: "aflastning", Danish: "Aflastning", English: "Respite care", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 5", BL: "BL § 32, stk. 1, nr. 7 (støtteophold)"},
+	{Code: "fft", Danish: "Funktionel familieterapi", English: "Functional family therapy", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: selFamTreat, BL: blFamTreat},
+	{Code: "pmto", Danish: "Parent Management Training – Oregon", English: "Parent Management Training – Oregon", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: selFamTreat, BL: blFamTreat},
+	{Code: "praktisk-stoette", Danish: "Praktisk, pædagogisk eller anden støtte i hjemmet", English: "Practical, educational or other support at home", Step: HomeBased, Placement: false, Basis: BasisSupport, SEL: "SEL § 52, stk. 3, nr. 2", BL: "BL § 32, stk. 1, nr. 2"},
 	{Code: "tidlig-forebyggende", Danish: "Tidlig forebyggende indsats", English: "Early preventive support (counselling, network and group talks, consultancy)", Step: Preventive, Placement: false, Basis: BasisEarly, SEL: selEarly, BL: blEarly,
 		Note: "No municipal follow-up rule and no statutory cadence; some municipalities review such a course after at most 3 months (Referencekommuner 2018 §5)."},
 	{Code: "familiecentral", Danish: "Familiecentral (gruppeforløb)", English: "Family centre group course (3–4 months)", Step: Preventive, Placement: false, Basis: BasisEarly, SEL: selEarly, BL: blEarly},
@@ -199,4 +199,14 @@ func (c *Catalogue) OnStep(s Step) []Intervention {
 		}
 	}
 	return out
+}
+
+// DecodeMeasure reads a measure's JSON (as Measure.MarshalJSON writes it),
+// resolving its intervention code in this catalogue rather than the Default
+// one, and validates it like NewMeasure.
+func (c *Catalogue) DecodeMeasure(data []byte) (Measure, error) {
+	if c == nil {
+		return Measure{}, errors.New("ladder.Catalogue.DecodeMeasure: nil catalogue")
+	}
+	return decodeMeasure("ladder.Catalogue.DecodeMeasure", data, c, "the catalogue")
 }

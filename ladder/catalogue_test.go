@@ -17,42 +17,43 @@ import (
 // catalogueTable restates domain.md §1 "Intervention catalogue (stable
 // codes)" by hand, row by row and in its order. danish is the start of the
 // table's Danish name (without the table's English notes in parentheses).
-// rule "" is the table's "—" (statutory floor only). law says whether the
-// law requires follow-up: placements and SEL § 52 / BL § 32 measures yes,
-// SEL § 11 stk. 3 / BL § 30 early support and universal services no.
+// law says whether the law requires follow-up: placements and SEL § 52 /
+// BL § 32 measures yes, SEL § 11 stk. 3 / BL § 30 early support and
+// universal services no. The table's Herning rule column is not the
+// catalogue's: Herning's rule set binds codes to rules (package followup,
+// tested there).
 var catalogueTable = []struct {
 	code      string
 	danish    string
 	step      ladder.Step
 	placement bool
-	rule      string
 	law       bool
 }{
-	{"doegninstitution", "Døgninstitution", ladder.Institution, true, "H-INST", true},
-	{"opholdssted", "Socialpædagogisk opholdssted", ladder.Institution, true, "H-INST", true},
-	{"sikret-institution", "Sikret institution", ladder.Institution, true, "H-INST", true},
-	{"korttidsanbringelse", "Korttidsanbringelse", ladder.Institution, true, "H-KORT", true},
-	{"doegnophold-familie", "Døgnophold for hele familien", ladder.Institution, false, "H-FOREB", true},
-	{"plejefamilie", "Plejefamilie", ladder.FosterFamily, true, "H-PLEJE", true},
-	{"saerlig-plejefamilie", "Særlig plejefamilie", ladder.FosterFamily, true, "H-PLEJE", true},
-	{"netvaerkspleje", "Slægts- eller netværkspleje", ladder.Network, true, "H-PLEJE", true},
-	{"eget-vaerelse", "Anbringelse på eget værelse", ladder.HomeBased, true, "H-EGET", true},
-	{"kostskole", "Anbringelse på kostskole", ladder.HomeBased, true, "", true},
-	{"efterskole-anbragt", "Anbringelse på efterskole", ladder.HomeBased, true, "", true},
-	{"opgangsfaellesskab", "Opgangsfællesskab", ladder.HomeBased, true, "", true},
-	{"efterskole", "Efterskoleophold som støtte", ladder.HomeBased, false, "H-EFTERSKOLE", true},
-	{"familiebehandling", "Familiebehandling", ladder.HomeBased, false, "H-FAMCENTER", true},
-	{"mst", "Multisystemisk terapi", ladder.HomeBased, false, "H-MST", true},
-	{"kontaktperson", "Kontaktperson / ambulant behandling", ladder.HomeBased, false, "H-KONTAKT", true},
-	{"privat-kontaktperson", "Privat kontaktperson", ladder.HomeBased, false, "H-PRIVKONTAKT", true},
-	{"aflastning", "Aflastning", ladder.HomeBased, false, "H-FOREB", true},
-	{"fft", "Funktionel familieterapi", ladder.HomeBased, false, "H-FOREB", true},
-	{"pmto", "Parent Management Training – Oregon", ladder.HomeBased, false, "H-FOREB", true},
-	{"praktisk-stoette", "Praktisk, pædagogisk eller anden støtte i hjemmet", ladder.HomeBased, false, "H-FOREB", true},
-	{"tidlig-forebyggende", "Tidlig forebyggende indsats", ladder.Preventive, false, "", false},
-	{"familiecentral", "Familiecentral", ladder.Preventive, false, "", false},
-	{"psykologsamtaler", "Afklarende psykologsamtaler", ladder.Preventive, false, "", false},
-	{"sundhedspleje-behovsbesoeg", "Sundhedsplejens behovsbesøg", ladder.Universal, false, "", false},
+	{"doegninstitution", "Døgninstitution", ladder.Institution, true, true},
+	{"opholdssted", "Socialpædagogisk opholdssted", ladder.Institution, true, true},
+	{"sikret-institution", "Sikret institution", ladder.Institution, true, true},
+	{"korttidsanbringelse", "Korttidsanbringelse", ladder.Institution, true, true},
+	{"doegnophold-familie", "Døgnophold for hele familien", ladder.Institution, false, true},
+	{"plejefamilie", "Plejefamilie", ladder.FosterFamily, true, true},
+	{"saerlig-plejefamilie", "Særlig plejefamilie", ladder.FosterFamily, true, true},
+	{"netvaerkspleje", "Slægts- eller netværkspleje", ladder.Network, true, true},
+	{"eget-vaerelse", "Anbringelse på eget værelse", ladder.HomeBased, true, true},
+	{"kostskole", "Anbringelse på kostskole", ladder.HomeBased, true, true},
+	{"efterskole-anbragt", "Anbringelse på efterskole", ladder.HomeBased, true, true},
+	{"opgangsfaellesskab", "Opgangsfællesskab", ladder.HomeBased, true, true},
+	{"efterskole", "Efterskoleophold som støtte", ladder.HomeBased, false, true},
+	{"familiebehandling", "Familiebehandling", ladder.HomeBased, false, true},
+	{"mst", "Multisystemisk terapi", ladder.HomeBased, false, true},
+	{"kontaktperson", "Kontaktperson / ambulant behandling", ladder.HomeBased, false, true},
+	{"privat-kontaktperson", "Privat kontaktperson", ladder.HomeBased, false, true},
+	{"aflastning", "Aflastning", ladder.HomeBased, false, true},
+	{"fft", "Funktionel familieterapi", ladder.HomeBased, false, true},
+	{"pmto", "Parent Management Training – Oregon", ladder.HomeBased, false, true},
+	{"praktisk-stoette", "Praktisk, pædagogisk eller anden støtte i hjemmet", ladder.HomeBased, false, true},
+	{"tidlig-forebyggende", "Tidlig forebyggende indsats", ladder.Preventive, false, false},
+	{"familiecentral", "Familiecentral", ladder.Preventive, false, false},
+	{"psykologsamtaler", "Afklarende psykologsamtaler", ladder.Preventive, false, false},
+	{"sundhedspleje-behovsbesoeg", "Sundhedsplejens behovsbesøg", ladder.Universal, false, false},
 }
 
 func TestDefaultCatalogueMatchesDomainTable(t *testing.T) {
@@ -66,7 +67,6 @@ func TestDefaultCatalogueMatchesDomainTable(t *testing.T) {
 			assert.Equal(t, row.code, iv.Code)
 			assert.Equal(t, row.step, iv.Step, "step")
 			assert.Equal(t, row.placement, iv.Placement, "placement flag")
-			assert.Equal(t, row.rule, iv.Rule, "Herning rule")
 			assert.Equal(t, row.law, iv.FollowUpByLaw(), "statutory follow-up")
 			assert.True(t, strings.HasPrefix(iv.Danish, row.danish), "Danish name %q should start with %q", iv.Danish, row.danish)
 			assert.NotEmpty(t, iv.English)
@@ -222,7 +222,7 @@ func TestFollowUpByLawPerBasis(t *testing.T) {
 func vendorMentor() ladder.Intervention {
 	return ladder.Intervention{
 		Code: "vendor-mentor", Danish: "Mentorordning", English: "Mentor scheme",
-		Step: ladder.HomeBased, Basis: ladder.BasisSupport, Rule: "H-FOREB",
+		Step: ladder.HomeBased, Basis: ladder.BasisSupport,
 	}
 }
 
@@ -257,7 +257,7 @@ func TestExtendAddsVendorEntry(t *testing.T) {
 
 func TestExtendOverridesEntry(t *testing.T) {
 	override := ladder.MustParseIntervention("kostskole")
-	override.Rule = "V-KOSTSKOLE"
+	override.English = "Placement at a boarding school (vendor wording)"
 	override.Note = "This municipality follows up every 8 weeks."
 
 	cat, err := ladder.Default().Extend(override)
@@ -266,13 +266,14 @@ func TestExtendOverridesEntry(t *testing.T) {
 
 	got, err := cat.Lookup("kostskole")
 	require.NoError(t, err)
-	assert.Equal(t, "V-KOSTSKOLE", got.Rule)
+	assert.Equal(t, override, got)
 	assert.Equal(t, "kostskole", cat.All()[9].Code, "an override keeps its place")
-	assert.Equal(t, "V-KOSTSKOLE", cat.All()[9].Rule)
+	assert.Equal(t, override, cat.All()[9])
 
 	orig, err := ladder.Default().Lookup("kostskole")
 	require.NoError(t, err)
-	assert.Empty(t, orig.Rule, "Default unchanged afterwards")
+	assert.Equal(t, "Placement at a boarding school", orig.English, "Default unchanged afterwards")
+	assert.Equal(t, "A home-based placement; Herning's table is silent, so only the statutory floor applies.", orig.Note, "Default unchanged afterwards")
 	assert.NotEqual(t, override.Note, orig.Note)
 }
 
@@ -364,10 +365,6 @@ func TestCatalogueMalformedEntries(t *testing.T) {
 		{"placement below home-based", with(func(iv *ladder.Intervention) {
 			iv.Step, iv.Placement, iv.Basis = ladder.Preventive, true, ladder.BasisPlacement
 		}), "cannot sit below the home-based step (got forebyggende)"},
-		{"lower-case rule", with(func(iv *ladder.Intervention) { iv.Rule = "h-foreb" }), `rule "h-foreb"`},
-		{"rule trailing hyphen", with(func(iv *ladder.Intervention) { iv.Rule = "H-" }), "rule id ends with a hyphen"},
-		{"rule with space", with(func(iv *ladder.Intervention) { iv.Rule = "H FOREB" }), "not allowed"},
-		{"rule too long", with(func(iv *ladder.Intervention) { iv.Rule = "H-" + strings.Repeat("X", 63) }), "longer than 64"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -399,11 +396,10 @@ func TestCatalogueMalformedEntries(t *testing.T) {
 	assert.NoError(t, with(func(iv *ladder.Intervention) { iv.Code = strings.Repeat("a", 64) }).Validate())
 	assert.NoError(t, with(func(iv *ladder.Intervention) { iv.Code = "a" }).Validate())
 	assert.NoError(t, with(func(iv *ladder.Intervention) { iv.Code = "v2-x9" }).Validate())
-	assert.NoError(t, with(func(iv *ladder.Intervention) { iv.Rule = "" }).Validate(), "no municipal rule is allowed")
 }
 
 func TestCatalogueReportsAllProblemsAtOnce(t *testing.T) {
-	bad1 := ladder.Intervention{Code: "Bad", Step: ladder.EverydayLife, Placement: true, Basis: ladder.BasisSupport, Rule: "h"}
+	bad1 := ladder.Intervention{Code: "Bad", Step: ladder.EverydayLife, Placement: true, Basis: ladder.BasisSupport}
 	bad2 := ladder.Intervention{Code: "ok-code", Danish: "x", Step: ladder.Universal, Placement: true, Basis: ladder.BasisPlacement}
 	dup := vendorMentor()
 
@@ -416,7 +412,6 @@ func TestCatalogueReportsAllProblemsAtOnce(t *testing.T) {
 		`intervention "Bad": no Danish name`,
 		`intervention "Bad": step hverdagsliv is not a step a measure can sit on`,
 		`intervention "Bad": placement flag true disagrees with basis support`,
-		`intervention "Bad": rule "h"`,
 		// entry 2
 		`entry 2: ladder.Intervention.Validate: intervention "ok-code": a placement cannot sit below the home-based step (got almen)`,
 		// entry 3
@@ -434,7 +429,7 @@ func TestCatalogueReportsAllProblemsAtOnce(t *testing.T) {
 	verr := bad1.Validate()
 	vj, ok := verr.(interface{ Unwrap() []error })
 	require.True(t, ok)
-	assert.Len(t, vj.Unwrap(), 6, "code, name, step, placement/basis, placement below home-based, rule")
+	assert.Len(t, vj.Unwrap(), 5, "code, name, step, placement/basis, placement below home-based")
 }
 
 func TestAllReturnsCopy(t *testing.T) {
@@ -442,7 +437,7 @@ func TestAllReturnsCopy(t *testing.T) {
 	require.NotEmpty(t, all)
 	all[0].Code = "hacked"
 	all[0].Step = ladder.Universal
-	all[0].Rule = "X-HACK"
+	all[0].Danish = "X-HACK"
 	_ = append(all[:1], all[2:]...) // also shift the backing array
 
 	again := ladder.Default().All()
@@ -451,23 +446,23 @@ func TestAllReturnsCopy(t *testing.T) {
 	iv, err := ladder.Default().Lookup("doegninstitution")
 	require.NoError(t, err)
 	assert.Equal(t, ladder.Institution, iv.Step)
-	assert.Equal(t, "H-INST", iv.Rule)
+	assert.Equal(t, "Døgninstitution", iv.Danish)
 	_, ok := ladder.Default().Get("hacked")
 	assert.False(t, ok)
 
 	on := ladder.Default().OnStep(ladder.FosterFamily)
-	on[0].Rule = "X-HACK"
-	assert.Equal(t, "H-PLEJE", ladder.MustParseIntervention("plejefamilie").Rule)
+	on[0].Danish = "X-HACK"
+	assert.Equal(t, "Plejefamilie (almindelig/professionel)", ladder.MustParseIntervention("plejefamilie").Danish)
 }
 
 func TestNewCatalogueCopiesEntries(t *testing.T) {
 	entries := []ladder.Intervention{vendorMentor()}
 	cat, err := ladder.NewCatalogue(entries...)
 	require.NoError(t, err)
-	entries[0].Rule = "X-CHANGED"
+	entries[0].Danish = "X-CHANGED"
 	got, err := cat.Lookup("vendor-mentor")
 	require.NoError(t, err)
-	assert.Equal(t, "H-FOREB", got.Rule)
+	assert.Equal(t, "Mentorordning", got.Danish)
 }
 
 // Run with -race: the catalogue is immutable and safe for concurrent use.
@@ -526,5 +521,32 @@ func TestCheckRuleID(t *testing.T) {
 		err := ladder.CheckRuleID(id)
 		require.Error(t, err, "%q", id)
 		assert.Contains(t, err.Error(), fmt.Sprintf("ladder.CheckRuleID: %q", id))
+	}
+}
+
+func TestCheckCode(t *testing.T) {
+	for _, code := range []string{"plejefamilie", "sundhedspleje-behovsbesoeg", "mst", "vendor-mentor", "v2-x9", "a", "0", strings.Repeat("a", 64)} {
+		assert.NoError(t, ladder.CheckCode(code), code)
+	}
+	for _, iv := range ladder.Default().All() {
+		assert.NoError(t, ladder.CheckCode(iv.Code), iv.Code)
+	}
+	for code, why := range map[string]string{
+		"":                      "empty code",
+		"Plejefamilie":          "byte 0 ('P') is not allowed",
+		"H-INST":                "not allowed",
+		"vendor-":               "ends with a hyphen",
+		"-vendor":               "not allowed",
+		"vendor--mentor":        "not allowed",
+		"vendor mentor":         "not allowed",
+		"vendor_mentor":         "not allowed",
+		"netværk":               "not allowed",
+		"mst ":                  "not allowed",
+		strings.Repeat("a", 65): "longer than 64",
+	} {
+		err := ladder.CheckCode(code)
+		require.Error(t, err, "%q", code)
+		assert.True(t, strings.HasPrefix(err.Error(), fmt.Sprintf("ladder.CheckCode: %q: ", code)), "%q: %v", code, err)
+		assert.Contains(t, err.Error(), why, "%q", code)
 	}
 }

@@ -45,9 +45,10 @@
 // placements in law but sit on the home-based step (KORA 2017, §2.1 and
 // §4.3). A residential stay for the whole family (døgnfamiliebehandling)
 // counts on the institution step though the child is not placed. An
-// [Intervention] therefore carries its step, its placement flag, its legal
-// basis in Serviceloven and Barnets Lov ([Basis]) and the id of the
-// municipal follow-up rule it uses.
+// [Intervention] therefore carries its step, its placement flag and its
+// legal basis in Serviceloven and Barnets Lov ([Basis]). Which municipal
+// follow-up rule applies to it is not the catalogue's business: a
+// municipality's rule set in package followup binds codes to its rules.
 //
 // # The catalogue
 //
@@ -56,7 +57,9 @@
 // meaning; [Catalogue.OnStep] lists the types on one step. A vendor adds
 // or overrides its own intervention types with [Catalogue.Extend], which
 // validates every entry and reports every problem at once, and leaves
-// Default as it was.
+// Default as it was. [Catalogue.DecodeMeasure] reads a measure's JSON
+// against such a catalogue; a [Measure] read with encoding/json knows only
+// the Default codes.
 //
 // # Measures, positions and moves
 //

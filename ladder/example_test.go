@@ -1,6 +1,7 @@
 package ladder_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -56,35 +57,32 @@ func ExampleCatalogue_Lookup() {
 			fmt.Println(err)
 			return
 		}
-		rule := iv.Rule
-		if rule == "" {
-			rule = "none (statutory floor only)"
-		}
-		fmt.Printf("%s: step %s, placement %t, rule %s\n", iv.Code, iv.Step, iv.Placement, rule)
+		// Which follow-up rule applies is for a municipality's rule set
+		// (package followup), not the catalogue.
+		fmt.Printf("%s: step %s, placement %t, basis %s, follow-up by law %t\n", iv.Code, iv.Step, iv.Placement, iv.Basis, iv.FollowUpByLaw())
 	}
 
 	_, err := cat.Lookup("plejefamilje")
 	fmt.Println(errors.Is(err, ladder.ErrUnknownIntervention))
 	fmt.Println(err)
 	// Output:
-	// efterskole-anbragt: step hjemmebaseret, placement true, rule none (statutory floor only)
-	// doegnophold-familie: step institution, placement false, rule H-FOREB
-	// plejefamilie: step plejefamilie, placement true, rule H-PLEJE
+	// efterskole-anbragt: step hjemmebaseret, placement true, basis placement, follow-up by law true
+	// doegnophold-familie: step institution, placement false, basis support, follow-up by law true
+	// plejefamilie: step plejefamilie, placement true, basis placement, follow-up by law true
 	// true
 	// ladder.Catalogue.Lookup: unknown intervention "plejefamilje"
 }
 
 func ExampleCatalogue_Extend() {
-	// A vendor's own intervention type, on the home-based step, followed up
-	// like the preventive measures. A prefix keeps the vendor's codes apart
-	// from the default ones.
+	// A vendor's own intervention type, on the home-based step. A prefix
+	// keeps the vendor's codes apart from the default ones. The municipality's
+	// rule set (package followup), not the catalogue, binds it to a rule.
 	mentor := ladder.Intervention{
 		Code:    "acme-mentorordning",
 		Danish:  "Mentorordning",
 		English: "Mentor scheme",
 		Step:    ladder.HomeBased,
 		Basis:   ladder.BasisSupport,
-		Rule:    "H-FOREB",
 	}
 	cat, err := ladder.Default().Extend(mentor)
 	if err != nil {
@@ -112,6 +110,53 @@ func ExampleCatalogue_Extend() {
 	// sag-17/m-3 (acme-mentorordning, 2024-09-01–open)
 	// ladder.Catalogue.Extend: entry 0: ladder.Intervention.Validate: intervention "Acme_Mentor": byte 0 ('A') is not allowed: codes are lower-case a-z, 0-9 and single hyphens
 	// ladder.Intervention.Validate: intervention "Acme_Mentor": step hverdagsliv is not a step a measure can sit on
+}
+
+func ExampleCatalogue_DecodeMeasure() {
+	// A vendor's catalogue: the default codes and one of its own.
+	cat, err := ladder.Default().Extend(ladder.Intervention{
+		Code:    "acme-mentorordning",
+		Danish:  "Mentorordning",
+		English: "Mentor scheme",
+		Step:    ladder.HomeBased,
+		Basis:   ladder.BasisSupport,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	data := []byte(`{"id":"sag-17/m-3","intervention":"acme-mentorordning","start":"2024-09-01","end":"2025-02-28"}`)
+
+	m, err := cat.DecodeMeasure(data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m, m.Intervention().Danish, m.Step())
+
+	// It writes back the same JSON.
+	out, err := json.Marshal(m)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(out) == string(data))
+
+	// json.Unmarshal knows only the Default catalogue.
+	var viaDefault ladder.Measure
+	err = json.Unmarshal(data, &viaDefault)
+	fmt.Println(errors.Is(err, ladder.ErrUnknownIntervention))
+	fmt.Println(err)
+
+	// The dates are checked as NewMeasure checks them.
+	_, err = cat.DecodeMeasure([]byte(`{"id":"sag-17/m-4","intervention":"acme-mentorordning","start":"2023-02-30"}`))
+	fmt.Println(err)
+	// Output:
+	// sag-17/m-3 (acme-mentorordning, 2024-09-01–2025-02-28) Mentorordning hjemmebaseret
+	// true
+	// true
+	// ladder.Measure.UnmarshalJSON: measure "sag-17/m-3": field "intervention": unknown intervention "acme-mentorordning" in the Default catalogue; decode with Catalogue.DecodeMeasure for a vendor's own codes
+	// ladder.Catalogue.DecodeMeasure: measure "sag-17/m-4": field "start": ladder.ParseDate: invalid date "2023-02-30" (want an existing date as YYYY-MM-DD)
 }
 
 func ExamplePositionAt() {

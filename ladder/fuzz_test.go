@@ -1,6 +1,7 @@
 package ladder_test
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -56,8 +57,8 @@ var (
 )
 
 // FuzzParseIntervention fuzzes the intervention code parser, and the code
-// check behind Intervention.Validate and the rule-id check behind
-// CheckRuleID against regular expressions.
+// check behind Intervention.Validate and CheckCode and the rule-id check
+// behind CheckRuleID against regular expressions.
 func FuzzParseIntervention(f *testing.F) {
 	for _, iv := range ladder.Default().All() {
 		f.Add(iv.Code)
@@ -93,16 +94,17 @@ func FuzzParseIntervention(f *testing.F) {
 			t.Fatalf("Validate with code %q: ok=%v, want %v (%v)", in, gotOK, wantOK, cand.Validate())
 		}
 
-		// checkRuleID via CheckRuleID and Validate.
+		// checkCode via CheckCode.
+		if err := ladder.CheckCode(in); (err == nil) != wantOK {
+			t.Fatalf("CheckCode(%q): ok=%v, want %v (%v)", in, err == nil, wantOK, err)
+		} else if err != nil && !strings.HasPrefix(err.Error(), fmt.Sprintf("ladder.CheckCode: %q: ", in)) {
+			t.Fatalf("CheckCode(%q): error %q does not name the function and the code", in, err)
+		}
+
+		// checkRuleID via CheckRuleID.
 		wantRule := len(in) <= 64 && ruleRE.MatchString(in)
 		if gotRule := ladder.CheckRuleID(in) == nil; gotRule != wantRule {
 			t.Fatalf("CheckRuleID(%q): ok=%v, want %v", in, gotRule, wantRule)
-		}
-		if in != "" {
-			withRule := ladder.Intervention{Code: "x", Danish: "x", Step: ladder.HomeBased, Basis: ladder.BasisSupport, Rule: in}
-			if gotRule := withRule.Validate() == nil; gotRule != wantRule {
-				t.Fatalf("Validate with rule %q: ok=%v, want %v", in, gotRule, wantRule)
-			}
 		}
 	})
 }

@@ -65,8 +65,10 @@ func (b *Basis) UnmarshalText(text []byte) error {
 
 // Intervention is a type of measure (indsats, foranstaltning) as a
 // case-management system records it: a stable code, its step on the ladder,
-// whether it is legally a placement (anbringelse), its legal basis and the
-// municipal follow-up rule it uses.
+// whether it is legally a placement (anbringelse) and its legal basis. Which
+// follow-up rule applies to it is not the catalogue's business: a
+// municipality's rule set binds codes to its own rules (package followup),
+// so two municipalities can use the same catalogue with different rules.
 //
 // The step is not the legal category: a placement on the child's own room
 // is a legal placement on the home-based step, and residential family
@@ -84,10 +86,6 @@ type Intervention struct {
 	Basis     Basis  // legal category, decides statutory follow-up
 	SEL       string // legal basis under Serviceloven (until 31 Dec 2023)
 	BL        string // legal basis under Barnets Lov (from 1 Jan 2024)
-	// Rule is the id of the municipal follow-up rule the intervention uses
-	// (e.g. "H-INST"), or "" where the municipal table is silent and only
-	// the statutory floor applies.
-	Rule string
 	// Note explains anything special, in English.
 	Note string
 }
@@ -97,7 +95,7 @@ func (iv Intervention) IsValid() bool { return iv.Validate() == nil }
 
 // Validate checks the entry on its own: a well-formed code, a name, a step
 // above everyday life, a valid basis that agrees with the placement flag, a
-// placement no lower than the home-based step, and a well-formed rule id.
+// placement no lower than the home-based step.
 // It reports every problem at once.
 func (iv Intervention) Validate() error {
 	var errs []error
@@ -120,11 +118,6 @@ func (iv Intervention) Validate() error {
 	}
 	if iv.Placement && iv.Step.IsValid() && iv.Step < HomeBased {
 		bad("intervention %q: a placement cannot sit below the home-based step (got %s)", iv.Code, iv.Step)
-	}
-	if iv.Rule != "" {
-		if err := checkRuleID(iv.Rule); err != nil {
-			bad("intervention %q: rule %q: %v", iv.Code, iv.Rule, err)
-		}
 	}
 	return errors.Join(errs...)
 }
@@ -209,6 +202,16 @@ func checkRuleID(s string) error {
 	}
 	if prevHyphen {
 		return errors.New("rule id ends with a hyphen")
+	}
+	return nil
+}
+
+// CheckCode reports whether s is a well-formed intervention code such as
+// "plejefamilie": lower-case a-z and 0-9 in words joined by single hyphens,
+// 1-64 bytes. Rule sets that bind codes to rules use it.
+func CheckCode(s string) error {
+	if err := checkCode(s); err != nil {
+		return fmt.Errorf("ladder.CheckCode: %q: %w", s, err)
 	}
 	return nil
 }

@@ -142,37 +142,44 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, resolving the intervention in
-// the Default catalogue and validating like NewMeasure. On error m is
-// unchanged. JSON null leaves m unchanged, as encoding/json does for other
-// types.
+// the Default catalogue (the error says so when the code is not there) and
+// validating like NewMeasure. A vendor with codes of its own decodes with
+// Catalogue.DecodeMeasure instead. On error m is unchanged. JSON null leaves
+// m unchanged, as encoding/json does for other types.
 func (m *Measure) UnmarshalJSON(b []byte) error {
 	if string(bytes.TrimSpace(b)) == "null" {
 		return nil
 	}
-	var j measureJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return fmt.Errorf("ladder.Measure.UnmarshalJSON: %w", err)
-	}
-	iv, ok := Default().Get(j.Intervention)
-	if !ok {
-		return fmt.Errorf("ladder.Measure.UnmarshalJSON: measure %q: field \"intervention\": %w %q", j.ID, ErrUnknownIntervention, j.Intervention)
-	}
-	start, err := ParseDate(j.Start)
-	if err != nil {
-		return fmt.Errorf("ladder.Measure.UnmarshalJSON: measure %q: field \"start\": %w", j.ID, err)
-	}
-	var end date.Date
-	if j.End != "" {
-		if end, err = ParseDate(j.End); err != nil {
-			return fmt.Errorf("ladder.Measure.UnmarshalJSON: measure %q: field \"end\": %w", j.ID, err)
-		}
-	}
-	v, err := newMeasure("ladder.Measure.UnmarshalJSON", j.ID, iv, start, end)
+	v, err := decodeMeasure("ladder.Measure.UnmarshalJSON", b, Default(), "the Default catalogue; decode with Catalogue.DecodeMeasure for a vendor's own codes")
 	if err != nil {
 		return err
 	}
 	*m = v
 	return nil
+}
+
+// decodeMeasure reads a measure's JSON, resolving its intervention in cat;
+// catName says which catalogue in an error.
+func decodeMeasure(op string, b []byte, cat *Catalogue, catName string) (Measure, error) {
+	var j measureJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return Measure{}, fmt.Errorf("%s: %w", op, err)
+	}
+	iv, ok := cat.Get(j.Intervention)
+	if !ok {
+		return Measure{}, fmt.Errorf("%s: measure %q: field \"intervention\": %w %q in %s", op, j.ID, ErrUnknownIntervention, j.Intervention, catName)
+	}
+	start, err := ParseDate(j.Start)
+	if err != nil {
+		return Measure{}, fmt.Errorf("%s: measure %q: field \"start\": %w", op, j.ID, err)
+	}
+	var end date.Date
+	if j.End != "" {
+		if end, err = ParseDate(j.End); err != nil {
+			return Measure{}, fmt.Errorf("%s: measure %q: field \"end\": %w", op, j.ID, err)
+		}
+	}
+	return newMeasure(op, j.ID, iv, start, end)
 }
 
 // ParseDate parses an ISO 8601 calendar date "YYYY-MM-DD" strictly: unlike

@@ -382,3 +382,165 @@ func TestMeasureUnmarshalJSONNull(t *testing.T) {
 	assert.Equal(t, ladder.Network, rec.S)
 	assert.Equal(t, "mst", rec.I.Code)
 }
+
+// vendorCatalogue is Default extended with the vendor's own vendorMentor.
+func vendorCatalogue(t testing.TB) *ladder.Catalogue {
+	t.Helper()
+	cat, err := ladder.Default().Extend(vendorMentor())
+	require.NoError(t, err)
+	return cat
+}
+
+func TestCatalogueDecodeMeasureVendorCode(t *testing.T) {
+	cat := vendorCatalogue(t)
+	js := []byte(`{"id":"m1","intervention":"vendor-mentor","start":"2025-03-01"}`)
+
+	m, err := cat.DecodeMeasure(js)
+	require.NoError(t, err)
+	assert.True(t, m.IsValid())
+	assert.Equal(t, "m1", m.ID())
+	assert.Equal(t, vendorMentor(), m.Intervention())
+	assert.Equal(t, ladder.HomeBased, m.Step())
+	assert.Equal(t, d("2025-03-01"), m.Start())
+	_, ended := m.End()
+	assert.False(t, ended, "no \"end\" is open")
+	want, err := cat.NewMeasure("m1", "vendor-mentor", d("2025-03-01"), 0)
+	require.NoError(t, err)
+	assert.Equal(t, want, m)
+
+	// json.Unmarshal resolves in the Default catalogue, which lacks the code,
+	// and says where to go instead.
+	keep := measure(t, "keep", "plejefamilie", "2020-01-01", "")
+	viaDefault := keep
+	err = json.Unmarshal(js, &viaDefault)
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, ladder.ErrUnknownIntervention))
+	assert.Contains(t, err.Error(), `ladder.Measure.UnmarshalJSON: measure "m1": field "intervention": unknown intervention "vendor-mentor"`)
+	assert.Contains(t, err.Error(), "Default catalogue")
+	assert.Contains(t, err.Error(), "Catalogue.DecodeMeasure")
+	assert.Equal(t, keep, viaDefault, "unchanged on error")
+
+	// Default's own DecodeMeasure does not know the vendor's code either.
+	m, err = ladder.Default().DecodeMeasure(js)
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, ladder.ErrUnknownIntervention))
+	assert.Contains(t, err.Error(), `ladder.Catalogue.DecodeMeasure: measure "m1": field "intervention": unknown intervention "vendor-mentor"`)
+	assert.Equal(t, ladder.Measure{}, m)
+
+	// The vendor catalogue still knows the default codes.
+	m, err = cat.DecodeMeasure([]byte(`{"id":"m2","intervention":"plejefamilie","start":"2025-03-01","end":"2025-12-31"}`))
+	require.NoError(t, err)
+	assert.Equal(t, measure(t, "m2", "plejefamilie", "2025-03-01", "2025-12-31"), m)
+}
+
+// A vendor that overrides a default code gets its own entry from
+// DecodeMeasure, where json.Unmarshal gives the Default one.
+func TestCatalogueDecodeMeasureOverride(t *testing.T) {
+	override := ladder.MustParseIntervention("kostskole")
+	override.Note = "This municipality follows up every 8 weeks."
+	cat, err := ladder.Default().Extend(override)
+	require.NoError(t, err)
+
+	js := []byte(`{"id":"m1","intervention":"kostskole","start":"2025-03-01"}`)
+	m, err := cat.DecodeMeasure(js)
+	require.NoError(t, err)
+	assert.Equal(t, override, m.Intervention())
+
+	var viaDefault ladder.Measure
+	require.NoError(t, json.Unmarshal(js, &viaDefault))
+	assert.Equal(t, ladder.MustParseIntervention("kostskole"), viaDefault.Intervention())
+	assert.NotEqual(t, override.Note, viaDefault.Intervention().Note)
+}
+
+func TestCatalogueDecodeMeasureNilCatalogue(t *testing.T) {
+	var c *ladder.Catalogue
+	for _, js := range []string{
+		`{"id":"m1","intervention":"vendor-mentor","start":"2025-03-01"}`,
+		// A nil catalogue is empty: it does not fall back to Default.
+		`{"id":"m1","intervention":"mst","start":"2025-03-01"}`,
+	} {
+		m, err := c.DecodeMeasure([]byte(js))
+		require.Error(t, err, js)
+		assert.Contains(t, err.Error(), "ladder.Catalogue.DecodeMeasure: nil catalogue")
+		assert.Equal(t, ladder.Measure{}, m)
+	}
+}
+
+func TestCatalogueDecodeMeasureErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		js   string
+		want []string
+	}{
+		{"non-existent start", `{"id":"m1","intervention":"vendor-mentor","start":"2023-02-30"}`,
+			[]string{`ladder.Catalogue.DecodeMeasure: measure "m1": field "start"`, `"2023-02-30"`}},
+		{"non-existent end", `{"id":"m1","intervention":"vendor-mentor","start":"2023-02-01","end":"2023-02-30"}`,
+			[]string{`ladder.Catalogue.DecodeMeasure: measure "m1": field "end"`, `"2023-02-30"`}},
+		{"non-existent end on a default code", `{"id":"m1","intervention":"mst","start":"2023-02-01","end":"2023-02-29"}`,
+			[]string{`ladder.Catalogue.DecodeMeasure: measure "m1": field "end"`, `"2023-02-29"`}},
+		{"unpadded start", `{"id":"m1","intervention":"vendor-mentor","start":"2025-3-1"}`,
+			[]string{`field "start"`, `"2025-3-1"`}},
+		{"missing start", `{"id":"m1","intervention":"vendor-mentor"}`,
+			[]string{`field "start"`, `invalid date ""`}},
+		{"end before start", `{"id":"m1","intervention":"vendor-mentor","start":"2025-03-01","end":"2025-02-28"}`,
+			[]string{`ladder.Catalogue.DecodeMeasure: measure "m1": end 2025-02-28 is before start 2025-03-01`}},
+		{"unknown intervention", `{"id":"m1","intervention":"vendor-mentr","start":"2025-03-01"}`,
+			[]string{`ladder.Catalogue.DecodeMeasure: measure "m1": field "intervention": unknown intervention "vendor-mentr"`}},
+		{"empty id", `{"id":"","intervention":"vendor-mentor","start":"2025-03-01"}`,
+			[]string{"ladder.Catalogue.DecodeMeasure", "empty measure id"}},
+		{"wrong type", `{"id":7,"intervention":"vendor-mentor","start":"2025-03-01"}`,
+			[]string{"ladder.Catalogue.DecodeMeasure"}},
+		{"not an object", `"m1"`, []string{"ladder.Catalogue.DecodeMeasure"}},
+		{"null", `null`, []string{"ladder.Catalogue.DecodeMeasure"}},
+		{"not JSON", `{"id":"m1",`, []string{"ladder.Catalogue.DecodeMeasure"}},
+	}
+	cat := vendorCatalogue(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := cat.DecodeMeasure([]byte(tc.js))
+			require.Error(t, err)
+			for _, w := range tc.want {
+				assert.Contains(t, err.Error(), w)
+			}
+			assert.Equal(t, ladder.Measure{}, m)
+			if tc.name == "unknown intervention" {
+				assert.True(t, errors.Is(err, ladder.ErrUnknownIntervention))
+			} else if strings.Contains(tc.js, `"intervention":"vendor-mentor"`) || strings.Contains(tc.js, `"intervention":"mst"`) {
+				assert.False(t, errors.Is(err, ladder.ErrUnknownIntervention), "the code is known")
+			}
+		})
+	}
+}
+
+func TestCatalogueDecodeMeasureRoundTrip(t *testing.T) {
+	cat := vendorCatalogue(t)
+	mk := func(id, code, start, end string) ladder.Measure {
+		t.Helper()
+		var e date.Date
+		if end != "" {
+			e = d(end)
+		}
+		m, err := cat.NewMeasure(id, code, d(start), e)
+		require.NoError(t, err)
+		return m
+	}
+	for _, m := range []ladder.Measure{
+		mk("m1", "vendor-mentor", "2025-03-01", ""),
+		mk("m2", "vendor-mentor", "2024-02-29", "2025-02-28"),
+		mk("m3", "vendor-mentor", "2024-02-29", "2024-02-29"),
+		mk("m4", "plejefamilie", "2023-01-01", ""),
+		mk("m5", "efterskole", "2023-08-14", "2024-06-30"),
+	} {
+		t.Run(m.ID(), func(t *testing.T) {
+			js, err := m.MarshalJSON()
+			require.NoError(t, err)
+			back, err := cat.DecodeMeasure(js)
+			require.NoError(t, err)
+			assert.Equal(t, m, back)
+
+			again, err := back.MarshalJSON()
+			require.NoError(t, err)
+			assert.Equal(t, string(js), string(again))
+		})
+	}
+}

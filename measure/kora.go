@@ -202,7 +202,6 @@ var koraCatalogue = sync.OnceValue(func() *ladder.Catalogue {
 	iv.Code = KORAHomeBasedCode
 	iv.Danish = "Hjemmebaserede anbringelser (KORA 2017 opgør kun det samlede antal)"
 	iv.English = "Home-based placements (KORA 2017 gives only the total)"
-	iv.Rule = ""
 	iv.Note = "Stands for the home-based placements of KORA 2017 Tabel 4.1, which are not broken down by type."
 	cat, err := ladder.Default().Extend(iv)
 	if err != nil {

@@ -247,7 +247,11 @@ type intervention struct {
 func (h *handler) rules(w http.ResponseWriter, _ *http.Request) {
 	var ivs []intervention
 	for _, iv := range ladder.Default().All() {
-		ivs = append(ivs, intervention{Code: iv.Code, Danish: iv.Danish, English: iv.English, Step: iv.Step, Placement: iv.Placement, Rule: iv.Rule})
+		var rule string
+		if r, ok := followup.HerningRules().RuleFor(iv.Code); ok {
+			rule = r.ID
+		}
+		ivs = append(ivs, intervention{Code: iv.Code, Danish: iv.Danish, English: iv.English, Step: iv.Step, Placement: iv.Placement, Rule: rule})
 	}
 	writeJSON(w, http.StatusOK, struct {
 		Municipal     *followup.RuleSet   `json:"municipal"`

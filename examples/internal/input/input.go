@@ -475,12 +475,12 @@ func (d *decoder) measureOf(a at, caseID string, m *measureJSON) (followup.Recor
 			d.bad(xa.field("id"), quote(x.ID), "unknown exception (want one of "+exceptionIDs(d.opt.Rules)+")")
 		case seen[x.ID]:
 			d.bad(xa.field("id"), quote(x.ID), "exception recorded twice on the measure")
-		case known && !slices.Contains(e.AppliesTo, iv.Rule):
-			rule := iv.Rule
+		case known && !slices.Contains(e.AppliesTo(), boundRule(d.opt.Rules, iv.Code)):
+			rule := boundRule(d.opt.Rules, iv.Code)
 			if rule == "" {
 				rule = "none"
 			}
-			d.bad(xa.field("id"), quote(x.ID), fmt.Sprintf("does not apply to intervention %q (rule %s); it applies to %s", iv.Code, rule, strings.Join(e.AppliesTo, ", ")))
+			d.bad(xa.field("id"), quote(x.ID), fmt.Sprintf("does not apply to intervention %q (rule %s); it applies to %s", iv.Code, rule, strings.Join(e.AppliesTo(), ", ")))
 		}
 		seen[x.ID] = true
 		if strings.TrimSpace(x.ApprovedBy) == "" {
@@ -622,4 +622,12 @@ func (d *Data) Worker(id string) (Worker, bool) {
 		}
 	}
 	return Worker{}, false
+}
+
+// boundRule is the id of the rule the municipal set binds code to, or "".
+func boundRule(rs *followup.RuleSet, code string) string {
+	if r, ok := rs.RuleFor(code); ok {
+		return r.ID
+	}
+	return ""
 }
