@@ -10,15 +10,15 @@ import (
 
 // planCtx is the shared, read-only context of all items of one plan.
 type planCtx struct {
-	regime  *Regime
-	rule    *Rule // the municipal rule bound to the intervention, or nil
-	iv      ladder.Intervention
-	grants  []Grant
-	excs    []*Exception // excs[i] is the exception of grants[i]
+	regime *Regime
+	rule   *Rule // the municipal rule bound to the intervention, or nil
+	iv     ladder.Intervention
+	grants []Grant
+	excs   []*Exception // excs[i] is the exception of grants[i]
 	// decision is a copy of the case's recorded decision, or nil.
 	decision *CadenceDecision
-	caseID  string
-	measure string
+	caseID   string
+	measure  string
 }
 
 // anchorKind says what a due date is measured from.
