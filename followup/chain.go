@@ -150,7 +150,7 @@ func (w *walker) mark(idx int) {
 	it := &w.items[idx]
 	l := &w.chain
 	it.Statutory = true
-	m := chainMark{deadline: l.deadline, first: l.first, switched: l.switched, lawStart: l.lawStart, by: l.by,
+	m := chainMark{law: l.fuSet, deadline: l.deadline, first: l.first, switched: l.switched, lawStart: l.lawStart, by: l.by,
 		anchor: l.anchor, from: l.from, fromHeld: l.fromHeld, offset: l.offset}
 	own := w.r.StatutoryAt(it.Due)
 	if l.followUp {
@@ -164,6 +164,9 @@ func (w *walker) mark(idx int) {
 		if own != nil && own.spec.Statutory.Visits != nil {
 			m.visitSet = own
 		}
+	}
+	if m.law == nil {
+		m.law = l.visitSet
 	}
 	it.why.mark = m
 	if it.why.origin == fromChain {

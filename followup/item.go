@@ -55,6 +55,7 @@ const (
 type chainMark struct {
 	fuSet    *RuleSet // the law whose follow-up requirement it meets, or nil
 	visitSet *RuleSet // the law whose supervision visit it is, or nil
+	law      *RuleSet // the law in force on the deadline, which decided it
 	deadline date.Date
 	first    bool      // the first statutory follow-up
 	switched bool      // the deadline fell under a newer law than its anchor

@@ -103,9 +103,9 @@ func (it *Item) followUpReason() Reason {
 	}
 	x, y := it.decisionText()
 	da, en = da+x, en+y
-	if m.switched {
-		da += fmt.Sprintf(" Fristen falder efter %s, så %s gælder.", s.Effective(), s.Name())
-		en += fmt.Sprintf(" The deadline falls after %s, so %s applies.", s.Effective(), s.Name())
+	if law := m.law; m.switched {
+		da += fmt.Sprintf(" Fristen falder efter %s, så %s afgør den.", law.Effective(), law.Name())
+		en += fmt.Sprintf(" The deadline falls after %s, so %s decides it.", law.Effective(), law.Name())
 	}
 	if m.lawStart {
 		da += fmt.Sprintf(" Efter den nye lov ville fristen ligge før loven trådte i kraft, så fristen er ikrafttrædelsesdagen %s (den læsning, der lemper mindst).", m.deadline)
