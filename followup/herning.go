@@ -28,6 +28,11 @@ const (
 // provisions of Serviceloven: 1 January 2024.
 var BarnetsLovEffective = date.New(2024, time.January, 1)
 
+// serviceLovenEffective is the first day the shipped Serviceloven set is
+// modelled from: 1 January 2011 (Barnets Reform; unconfirmed as the start
+// of the 3/6-month chain, so the earliest date the library schedules).
+var serviceLovenEffective = date.New(2011, time.January, 1)
+
 var (
 	inPerson = ModesOf(InPerson)
 	standard = Content{ChildConversation: Required, Modes: inPerson, Decides: []Decision{NewGoals},
@@ -162,6 +167,7 @@ func herningSpec() RuleSetSpec {
 			{"mst", "H-MST"}, {"kontaktperson", "H-KONTAKT"}, {"privat-kontaktperson", "H-PRIVKONTAKT"},
 			{"aflastning", "H-FOREB"}, {"fft", "H-FOREB"}, {"pmto", "H-FOREB"}, {"praktisk-stoette", "H-FOREB"},
 		},
+		Intake: herningIntakeRows(),
 		Decision: &CadenceDecision{DecidedOn: BarnetsLovEffective, Every: Months(6), Source: SourceHerningDecision,
 			Note: "Herning keeps the half-yearly statutory follow-ups it kept under SEL § 70; the table's other follow-ups are the extra ones."},
 	}
@@ -171,7 +177,7 @@ func serviceLovenSpec() RuleSetSpec {
 	return RuleSetSpec{
 		Name:      "Serviceloven — opfølgning (SEL § 70, § 148)",
 		Layer:     Statutory,
-		Effective: date.New(2011, time.January, 1),
+		Effective: serviceLovenEffective,
 		Until:     date.New(2023, time.December, 31),
 		Source:    "Lov om social service; Barnets Reform (2011)",
 		Statutory: &StatutoryRules{
@@ -181,6 +187,7 @@ func serviceLovenSpec() RuleSetSpec {
 				Covers: []ladder.Basis{ladder.BasisSupport, ladder.BasisPlacement}},
 			Visits: &StatutoryVisits{ID: "SEL-148", Source: SourceSEL148, PerYear: 2, Every: Months(6),
 				Name: Text{"Personligt tilsyn mindst 2 gange om året med samtale med barnet", "Personal supervision at least twice a year with a conversation with the child"}},
+			Intake: selIntakeRows(),
 		},
 	}
 }
@@ -199,6 +206,7 @@ func barnetsLovSpec() RuleSetSpec {
 				Covers: []ladder.Basis{ladder.BasisSupport, ladder.BasisPlacement}},
 			Visits: &StatutoryVisits{ID: "BL-156", Source: SourceBL156, PerYear: 2, Every: Months(6),
 				Name: Text{"Mindst 2 tilsynsbesøg om året på anbringelsesstedet med samtale med barnet", "At least two supervision visits a year at the placement with a conversation with the child"}},
+			Intake: blIntakeRows(),
 		},
 	}
 }

@@ -11,7 +11,13 @@ package followup
 // Each deadline is an IntakeItem, shaped like the schedule's Item (kind, due
 // date, working day, status, lateness, rule ids and a Why in Danish and
 // English) so a vendor can list both together. The rules behind them are
-// data: IntakeRules lists them.
+// data in the rule sets: each statutory set carries the law's rows
+// (StatutoryRules.Intake), the municipal set its own requirements and
+// deadlines (RuleSetSpec.Intake: Herning's network map). Which row applies
+// is data too: of the rows of a kind in force on the day the clock starts,
+// the first whose facts (If, Unless) fit the case. The numbers in the texts
+// come from the row. The Regime methods use the regime's sets; the package
+// functions of the same names use Herning's regime.
 //
 // The law is chosen by the event that starts the clock (the notification's
 // receipt, the day the municipality learned of the need, the decision, the
@@ -54,28 +60,43 @@ type IntakeRule struct {
 	Hours  int  `json:"hours,omitempty"`
 	Within Span `json:"within,omitzero"`
 	Before bool `json:"before,omitempty"`
+	// If and Unless are the facts of the case the row needs and excludes.
+	// Of the rows of one kind in force on the day the clock starts, the
+	// first whose facts fit applies: which deadline applies when is data.
+	If     []Fact `json:"if,omitempty"`
+	Unless []Fact `json:"unless,omitempty"`
+	// Requirement: the row is something the item of its Kind must include
+	// (Herning's network map in a child assessment), not a deadline.
+	Requirement bool `json:"requirement,omitempty"`
+	// Note is added to the explanation (e.g. from which age the child is a
+	// party to the case under this law).
+	Note Text `json:"note,omitzero"`
+}
 
-	key intakeKey
+func (r IntakeRule) clone() IntakeRule {
+	r.If, r.Unless = slices.Clone(r.If), slices.Clone(r.Unless)
+	return r
+}
+
+// fits reports whether the row's facts fit the case.
+func (r *IntakeRule) fits(facts Facts) bool {
+	for _, f := range r.If {
+		if !facts.Has(f) {
+			return false
+		}
+	}
+	for _, f := range r.Unless {
+		if facts.Has(f) {
+			return false
+		}
+	}
+	return true
 }
 
 // InForce reports whether the rule is in force on d.
 func (r IntakeRule) InForce(d date.Date) bool {
 	return d >= r.Effective && (r.Until == 0 || d <= r.Until)
 }
-
-type intakeKey uint8
-
-const (
-	keyNotification intakeKey = 1 + iota
-	keyAssessment
-	keyNetworkMap
-	keyPlanBefore    // SEL § 140: before the decision
-	keyPlanUrgent    // SEL § 140: urgent case, within 4 months
-	keyPlanPlacement // BL § 91: placement, within 3 months
-	keyPlanSupport   // BL § 91: § 32 support where the municipality chose a plan
-	keyPlanNoConsent // BL § 91 with § 47: before the decision
-	keyHearing
-)
 
 const (
 	lawSEL      = "Serviceloven"
@@ -88,7 +109,7 @@ const (
 var (
 	// selIntakeFrom is the first day the intake rules of Serviceloven are
 	// modelled from: the shipped Serviceloven rule set's effective date.
-	selIntakeFrom = serviceLovenSpec().Effective
+	selIntakeFrom = serviceLovenEffective
 	selIntakeTo   = BarnetsLovEffective - 1
 	// NetworkMapEffective is the day Herning began requiring a network map
 	// (netværkskort) in every new child assessment: 1 January 2016
@@ -98,83 +119,140 @@ var (
 	maxIntakeDay = date.New(9999, time.December, 31)
 )
 
-var intakeRules = []IntakeRule{
-	{ID: "SEL-155", Kind: NotificationAssessment, Layer: Statutory, RuleSet: lawSEL, key: keyNotification, Hours: 24,
-		Name:      Text{"Underretningen vurderes inden 24 timer", "The notification is assessed within 24 hours"},
-		Source:    "SEL § 155, stk. 2 (til 31.12.2023); " + srcNotifKom,
-		Effective: selIntakeFrom, Until: selIntakeTo},
-	{ID: "BL-136", Kind: NotificationAssessment, Layer: Statutory, RuleSet: lawBL, key: keyNotification, Hours: 24,
-		Name:      Text{"Underretningen vurderes inden 24 timer", "The notification is assessed within 24 hours"},
-		Source:    "BL § 136 (tidl. SEL § 155, stk. 2); " + srcNotifKom,
-		Effective: BarnetsLovEffective},
-	{ID: "SEL-50", Kind: ChildAssessment, Layer: Statutory, RuleSet: lawSEL, key: keyAssessment, Within: Months(4),
-		Name:      Text{"Børnefaglig undersøgelse afsluttet senest 4 måneder efter kendskab", "Child assessment finished at the latest 4 months after the municipality learned of the need"},
-		Source:    "SEL § 50, stk. 7 (til 31.12.2023)",
-		Effective: selIntakeFrom, Until: selIntakeTo},
-	{ID: "BL-20", Kind: ChildAssessment, Layer: Statutory, RuleSet: lawBL, key: keyAssessment, Within: Months(4),
-		Name:      Text{"Børnefaglig undersøgelse afsluttet senest 4 måneder efter kendskab", "Child assessment finished at the latest 4 months after the municipality learned of the need"},
-		Source:    "BL § 20, stk. 3 (tidl. SEL § 50, stk. 7)",
-		Effective: BarnetsLovEffective},
-	{ID: "H-NETVAERKSKORT", Kind: ChildAssessment, Layer: Municipal, RuleSet: lawHerning, key: keyNetworkMap,
-		Name:      Text{"Netværkskort med forældre og barn i hver ny børnefaglig undersøgelse", "A network map with parents and child in every new child assessment"},
-		Source:    "Herningmodellen 1.0 — kompendium, 'Bedre afklaring af netværk v. foranstaltninger' (26.11.2015), s. 29",
-		Effective: NetworkMapEffective},
-	{ID: "SEL-140", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawSEL, key: keyPlanBefore, Before: true,
-		Name:      Text{"Handleplan udarbejdet, før der træffes afgørelse", "The action plan made before the decision"},
-		When:      Text{"afgørelse om en foranstaltning", "a decision on a measure"},
-		Source:    "SEL § 140 (til 31.12.2023)",
-		Effective: selIntakeFrom, Until: selIntakeTo},
-	{ID: "SEL-140", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawSEL, key: keyPlanUrgent, Within: Months(4),
-		Name:      Text{"Den fulde handleplan senest 4 måneder efter afgørelsen", "The full action plan at the latest 4 months after the decision"},
-		When:      Text{"akut sag: før afgørelsen kun en kort angivelse af formålet", "urgent case: before the decision only a short statement of purpose"},
-		Source:    "SEL § 140 (til 31.12.2023)",
-		Effective: selIntakeFrom, Until: selIntakeTo},
-	{ID: "BL-91", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawBL, key: keyPlanPlacement, Within: Months(3),
-		Name:      Text{"Barnets plan senest 3 måneder efter afgørelsen", "The child's plan at the latest 3 months after the decision"},
-		When:      Text{"anbringelse uden for hjemmet", "placement outside the home"},
-		Source:    "BL § 91 (tidl. SEL § 140)",
-		Effective: BarnetsLovEffective},
-	{ID: "BL-91", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawBL, key: keyPlanSupport, Within: Months(3),
-		Name:      Text{"Barnets plan senest 3 måneder efter afgørelsen", "The child's plan at the latest 3 months after the decision"},
-		When:      Text{"støtte efter BL § 32, når kommunen har besluttet at udarbejde en plan", "support under BL § 32 where the municipality decided to make a plan"},
-		Source:    "BL § 91 (tidl. SEL § 140)",
-		Effective: BarnetsLovEffective},
-	{ID: "BL-91", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawBL, key: keyPlanNoConsent, Before: true,
-		Name:      Text{"Barnets plan foreligger før afgørelsen", "The child's plan exists before the decision"},
-		When:      Text{"anbringelse uden samtykke (BL § 47)", "placement without consent (BL § 47)"},
-		Source:    "BL § 91 og § 47 (tidl. SEL § 140 og § 58)",
-		Effective: BarnetsLovEffective},
-	{ID: "SEL-48", Kind: Hearing, Layer: Statutory, RuleSet: lawSEL, key: keyHearing, Before: true,
-		Name:      Text{"Samtale med barnet, før indsatsen starter (partshøring af barnet)", "A conversation with the child before the measure starts (hearing the child)"},
-		Source:    "SEL § 48 (til 31.12.2023); " + srcHearing,
-		Effective: selIntakeFrom, Until: selIntakeTo},
-	{ID: "BL-5", Kind: Hearing, Layer: Statutory, RuleSet: lawBL, key: keyHearing, Before: true,
-		Name:      Text{"Samtale med barnet, før indsatsen starter (partshøring af barnet)", "A conversation with the child before the measure starts (hearing the child)"},
-		Source:    "BL § 5, stk. 3 (tidl. SEL § 48); " + srcHearing,
-		Effective: BarnetsLovEffective},
+// The intake rows of each shipped rule set. The rows of one kind are
+// tried in order; the first in force whose facts fit applies.
+func selIntakeRows() []IntakeRule {
+	return []IntakeRule{
+		{ID: "SEL-155", Kind: NotificationAssessment, Layer: Statutory, RuleSet: lawSEL, Hours: 24,
+			Name:      Text{"Underretningen vurderes inden 24 timer", "The notification is assessed within 24 hours"},
+			Source:    "SEL § 155, stk. 2 (til 31.12.2023); " + srcNotifKom,
+			Effective: selIntakeFrom, Until: selIntakeTo},
+		{ID: "SEL-50", Kind: ChildAssessment, Layer: Statutory, RuleSet: lawSEL, Within: Months(4),
+			Name:      Text{"Børnefaglig undersøgelse afsluttet senest 4 måneder efter kendskab", "Child assessment finished at the latest 4 months after the municipality learned of the need"},
+			Source:    "SEL § 50, stk. 7 (til 31.12.2023)",
+			Effective: selIntakeFrom, Until: selIntakeTo},
+		{ID: "SEL-140", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawSEL, Within: Months(4), If: []Fact{FactUrgent},
+			Name:      Text{"Den fulde handleplan senest 4 måneder efter afgørelsen", "The full action plan at the latest 4 months after the decision"},
+			When:      Text{"akut sag: før afgørelsen kun en kort angivelse af formålet", "urgent case: before the decision only a short statement of purpose"},
+			Source:    "SEL § 140 (til 31.12.2023)",
+			Effective: selIntakeFrom, Until: selIntakeTo},
+		{ID: "SEL-140", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawSEL, Before: true,
+			Name:      Text{"Handleplan udarbejdet, før der træffes afgørelse", "The action plan made before the decision"},
+			When:      Text{"afgørelse om en foranstaltning", "a decision on a measure"},
+			Source:    "SEL § 140 (til 31.12.2023)",
+			Effective: selIntakeFrom, Until: selIntakeTo},
+		{ID: "SEL-48", Kind: Hearing, Layer: Statutory, RuleSet: lawSEL, Before: true,
+			Name:      Text{"Samtale med barnet, før indsatsen starter (partshøring af barnet)", "A conversation with the child before the measure starts (hearing the child)"},
+			Note:      Text{"Samtalen holdes uanset barnets alder; fra 12 år er barnet part i sagen.", "The conversation is held whatever the child's age; from 12 the child is a party to the case."},
+			Source:    "SEL § 48 (til 31.12.2023); " + srcHearing,
+			Effective: selIntakeFrom, Until: selIntakeTo},
+	}
 }
 
-// IntakeRules returns the intake rules, a copy, grouped by kind with the
-// older law first.
-func IntakeRules() []IntakeRule { return slices.Clone(intakeRules) }
+func blIntakeRows() []IntakeRule {
+	return []IntakeRule{
+		{ID: "BL-136", Kind: NotificationAssessment, Layer: Statutory, RuleSet: lawBL, Hours: 24,
+			Name:      Text{"Underretningen vurderes inden 24 timer", "The notification is assessed within 24 hours"},
+			Source:    "BL § 136 (tidl. SEL § 155, stk. 2); " + srcNotifKom,
+			Effective: BarnetsLovEffective},
+		{ID: "BL-20", Kind: ChildAssessment, Layer: Statutory, RuleSet: lawBL, Within: Months(4),
+			Name:      Text{"Børnefaglig undersøgelse afsluttet senest 4 måneder efter kendskab", "Child assessment finished at the latest 4 months after the municipality learned of the need"},
+			Source:    "BL § 20, stk. 3 (tidl. SEL § 50, stk. 7)",
+			Effective: BarnetsLovEffective},
+		{ID: "BL-91", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawBL, Before: true, If: []Fact{FactWithoutConsent},
+			Name:      Text{"Barnets plan foreligger før afgørelsen", "The child's plan exists before the decision"},
+			When:      Text{"anbringelse uden samtykke (BL § 47)", "placement without consent (BL § 47)"},
+			Source:    "BL § 91 og § 47 (tidl. SEL § 140 og § 58)",
+			Effective: BarnetsLovEffective},
+		{ID: "BL-91", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawBL, Within: Months(3), If: []Fact{FactPlacement},
+			Name:      Text{"Barnets plan senest 3 måneder efter afgørelsen", "The child's plan at the latest 3 months after the decision"},
+			When:      Text{"anbringelse uden for hjemmet", "placement outside the home"},
+			Source:    "BL § 91 (tidl. SEL § 140)",
+			Effective: BarnetsLovEffective},
+		{ID: "BL-91", Kind: ChildsPlan, Layer: Statutory, RuleSet: lawBL, Within: Months(3), If: []Fact{FactSupport, FactPlanChosen},
+			Name:      Text{"Barnets plan senest 3 måneder efter afgørelsen", "The child's plan at the latest 3 months after the decision"},
+			When:      Text{"støtte efter BL § 32, når kommunen har besluttet at udarbejde en plan", "support under BL § 32 where the municipality decided to make a plan"},
+			Source:    "BL § 91 (tidl. SEL § 140)",
+			Effective: BarnetsLovEffective},
+		{ID: "BL-5", Kind: Hearing, Layer: Statutory, RuleSet: lawBL, Before: true,
+			Name:      Text{"Samtale med barnet, før indsatsen starter (partshøring af barnet)", "A conversation with the child before the measure starts (hearing the child)"},
+			Note:      Text{"Fra 10 år er barnet part i sagen (BL § 3).", "From 10 the child is a party to the case (BL § 3)."},
+			Source:    "BL § 5, stk. 3 (tidl. SEL § 48); " + srcHearing,
+			Effective: BarnetsLovEffective},
+	}
+}
 
-// findIntakeRule returns the row for key in force on d, or nil.
-func findIntakeRule(key intakeKey, d date.Date) *IntakeRule {
-	for i := range intakeRules {
-		if r := &intakeRules[i]; r.key == key && r.InForce(d) {
-			return r
+func herningIntakeRows() []IntakeRule {
+	return []IntakeRule{
+		{ID: "H-NETVAERKSKORT", Kind: ChildAssessment, Layer: Municipal, RuleSet: lawHerning, Requirement: true,
+			Name:      Text{"Netværkskort med forældre og barn i hver ny børnefaglig undersøgelse", "A network map with parents and child in every new child assessment"},
+			Note:      Text{"Herning udarbejder netværkskortet sammen med forældrene og barnet eller den unge.", "Herning makes the network map together with the parents and the child or young person."},
+			Source:    "Herningmodellen 1.0 — kompendium, 'Bedre afklaring af netværk v. foranstaltninger' (26.11.2015), s. 29",
+			Effective: NetworkMapEffective},
+	}
+}
+
+// IntakeRules returns the intake rules of Herning's regime, a copy: the
+// statutory sets' rows, oldest law first, then Herning's.
+func IntakeRules() []IntakeRule { return Herning().IntakeRules() }
+
+// IntakeRules returns the regime's intake rules, a copy: the statutory
+// sets' rows, oldest law first, then the municipal set's.
+func (r *Regime) IntakeRules() []IntakeRule {
+	var out []IntakeRule
+	for _, row := range r.intakeRows() {
+		out = append(out, row.clone())
+	}
+	return out
+}
+
+// intakeRows lists the regime's rows without copying.
+func (r *Regime) intakeRows() []*IntakeRule {
+	if r == nil {
+		return nil
+	}
+	var out []*IntakeRule
+	for _, s := range r.statutory {
+		for i := range s.spec.Statutory.Intake {
+			out = append(out, &s.spec.Statutory.Intake[i])
 		}
 	}
-	return nil
+	if m := r.municipal; m != nil {
+		for i := range m.spec.Intake {
+			out = append(out, &m.spec.Intake[i])
+		}
+	}
+	return out
 }
 
-// intakeRuleFor is findIntakeRule with an error naming op when no rule is
-// in force.
-func intakeRuleFor(op string, key intakeKey, d date.Date) (*IntakeRule, error) {
-	if r := findIntakeRule(key, d); r != nil {
-		return r, nil
+// intakeRuleFor returns the first deadline row of kind in force on d whose
+// facts fit, or an error naming op when there is none and a deadline is
+// required; with optional, no row is (nil, nil).
+func (r *Regime) intakeRuleFor(op string, kind Kind, d date.Date, facts Facts, optional bool) (*IntakeRule, error) {
+	if err := r.usable(op); err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("%s: %w: no rule in force on %s; intake rules are modelled from %s", op, ErrInput, d, selIntakeFrom)
+	for _, row := range r.intakeRows() {
+		if row.Kind == kind && !row.Requirement && row.InForce(d) && row.fits(facts) {
+			return row, nil
+		}
+	}
+	if optional {
+		return nil, nil
+	}
+	return nil, fmt.Errorf("%s: %w: no %s rule in force on %s in the regime; intake rules come with its statutory sets", op, ErrInput, kind, d)
+}
+
+// requirementsFor returns the requirement rows on items of kind in force
+// on d.
+func (r *Regime) requirementsFor(kind Kind, d date.Date) []*IntakeRule {
+	var out []*IntakeRule
+	for _, row := range r.intakeRows() {
+		if row.Kind == kind && row.Requirement && row.InForce(d) {
+			out = append(out, row)
+		}
+	}
+	return out
 }
 
 // Requirement is something an intake item must include beyond meeting its
@@ -293,7 +371,16 @@ type Notification struct {
 // deadline and no assessment is recorded; an assessment after the deadline
 // is done late by LateBy.
 func NotificationDeadline(n Notification, now time.Time) (IntakeItem, error) {
-	const op = "followup.NotificationDeadline"
+	return Herning().notificationDeadline("followup.NotificationDeadline", n, now)
+}
+
+// NotificationDeadline is the package function NotificationDeadline under
+// the regime's rules.
+func (r *Regime) NotificationDeadline(n Notification, now time.Time) (IntakeItem, error) {
+	return r.notificationDeadline("followup.Regime.NotificationDeadline", n, now)
+}
+
+func (r *Regime) notificationDeadline(op string, n Notification, now time.Time) (IntakeItem, error) {
 	switch {
 	case n.Received.IsZero():
 		return IntakeItem{}, fmt.Errorf("%s: %w: case %q: zero received time", op, ErrInput, n.Case)
@@ -309,7 +396,7 @@ func NotificationDeadline(n Notification, now time.Time) (IntakeItem, error) {
 		return IntakeItem{}, fmt.Errorf("%s: %w: case %q: assessed %s is after now %s", op, ErrInput, n.Case, intakeClock(n.Assessed), intakeClock(now))
 	}
 	received := date.NewAt(n.Received)
-	rule, err := intakeRuleFor(op, keyNotification, received)
+	rule, err := r.intakeRuleFor(op, NotificationAssessment, received, 0, false)
 	if err != nil {
 		return IntakeItem{}, fmt.Errorf("%w (case %q, received %s)", err, n.Case, intakeClock(n.Received))
 	}
@@ -329,10 +416,10 @@ func NotificationDeadline(n Notification, now time.Time) (IntakeItem, error) {
 	default:
 		it.Status = Upcoming
 	}
-	da := fmt.Sprintf("Underretningen blev modtaget %s. Kommunen vurderer inden for 24 timer, om barnets sundhed eller udvikling er i fare, og om der er behov for akutte foranstaltninger: senest %s. Fristen regnes i timer og flyttes ikke til en arbejdsdag; i Herning foretager vagten i området vurderingen.",
-		intakeClock(n.Received), intakeClock(dueAt))
-	en := fmt.Sprintf("The notification was received at %s. Within 24 hours the municipality assesses whether the child's health or development is in danger and acute measures are needed: by %s. The deadline runs in hours and is not moved to a working day; in Herning the area's duty case worker makes the assessment.",
-		intakeClock(n.Received), intakeClock(dueAt))
+	da := fmt.Sprintf("Underretningen blev modtaget %s. Kommunen vurderer inden for %d timer, om barnets sundhed eller udvikling er i fare, og om der er behov for akutte foranstaltninger: senest %s. Fristen regnes i timer og flyttes ikke til en arbejdsdag; i Herning foretager vagten i området vurderingen.",
+		intakeClock(n.Received), rule.Hours, intakeClock(dueAt))
+	en := fmt.Sprintf("The notification was received at %s. Within %d hours the municipality assesses whether the child's health or development is in danger and acute measures are needed: by %s. The deadline runs in hours and is not moved to a working day; in Herning the area's duty case worker makes the assessment.",
+		intakeClock(n.Received), rule.Hours, intakeClock(dueAt))
 	a, b := intakeLawNote(rule, "modtagelsen", "the receipt", received, due)
 	da, en = da+a, en+b
 	switch {
@@ -365,8 +452,9 @@ type Assessment struct {
 	// Preliminary is the day a preliminary assessment (foreløbig vurdering)
 	// was made; zero if none.
 	Preliminary date.Date
-	// NetworkMap: a network map (netværkskort) was made with the parents
-	// and the child.
+	// NetworkMap: the municipality's requirements on the assessment are
+	// recorded as met — in Herning's regime the one requirement is the
+	// network map (netværkskort) made with the parents and the child.
 	NetworkMap bool
 }
 
@@ -388,7 +476,17 @@ type Assessment struct {
 // network-map requirement (H-NETVAERKSKORT). A nil cal means
 // workday.Danish().
 func AssessmentDeadlines(a Assessment, asOf date.Date, cal *workday.Calendar) ([]IntakeItem, error) {
-	const op = "followup.AssessmentDeadlines"
+	return Herning().assessmentDeadlines("followup.AssessmentDeadlines", a, asOf, cal)
+}
+
+// AssessmentDeadlines is the package function AssessmentDeadlines under
+// the regime's rules: its statutory sets' deadline and its municipal set's
+// requirements.
+func (r *Regime) AssessmentDeadlines(a Assessment, asOf date.Date, cal *workday.Calendar) ([]IntakeItem, error) {
+	return r.assessmentDeadlines("followup.Regime.AssessmentDeadlines", a, asOf, cal)
+}
+
+func (r *Regime) assessmentDeadlines(op string, a Assessment, asOf date.Date, cal *workday.Calendar) ([]IntakeItem, error) {
 	started := a.Started
 	if started == 0 {
 		started = a.Learned
@@ -420,7 +518,7 @@ func AssessmentDeadlines(a Assessment, asOf date.Date, cal *workday.Calendar) ([
 	case a.Preliminary != 0 && a.Finished != 0 && a.Preliminary > a.Finished:
 		return fail("preliminary assessment %s is after finished %s", a.Preliminary, a.Finished)
 	}
-	rule, err := intakeRuleFor(op, keyAssessment, a.Learned)
+	rule, err := r.intakeRuleFor(op, ChildAssessment, a.Learned, 0, false)
 	if err != nil {
 		return nil, fmt.Errorf("%w (case %q, learned %s)", err, a.Case, a.Learned)
 	}
@@ -429,8 +527,8 @@ func AssessmentDeadlines(a Assessment, asOf date.Date, cal *workday.Calendar) ([
 
 	main := IntakeItem{Case: a.Case, Kind: ChildAssessment, Rule: rule.ID, Source: rule.Source, Statutory: true, Due: due, WorkingDay: work}
 	main.Status, main.DoneOn, main.Late = intakeStatus(due, a.Finished, asOf)
-	da := fmt.Sprintf("Kommunen fik %s kendskab til, at barnet kan have behov for særlig støtte; undersøgelsen skal være afsluttet senest 4 måneder efter, %s.", a.Learned, due)
-	en := fmt.Sprintf("The municipality learned on %s that the child may need special support; the assessment must be finished at the latest 4 months later, on %s.", a.Learned, due)
+	da := fmt.Sprintf("Kommunen fik %s kendskab til, at barnet kan have behov for særlig støtte; undersøgelsen skal være afsluttet senest %s efter, %s.", a.Learned, rule.Within.Danish(), due)
+	en := fmt.Sprintf("The municipality learned on %s that the child may need special support; the assessment must be finished at the latest %s later, on %s.", a.Learned, rule.Within.English(), due)
 	x, y := intakeMonthEnd(a.Learned, due)
 	da, en = da+x, en+y
 	x, y = intakeLawNote(rule, "kendskabet", "the day the municipality learned of the need", a.Learned, due)
@@ -442,19 +540,19 @@ func AssessmentDeadlines(a Assessment, asOf date.Date, cal *workday.Calendar) ([
 	x, y = intakeOutcome(main, "Afsluttet", "Finished")
 	main.reasons = []Reason{intakeReason(rule, da+x, en+y)}
 
-	if nm := findIntakeRule(keyNetworkMap, started); nm != nil {
-		mda := fmt.Sprintf("Undersøgelsen er startet %s, og fra %s udarbejder Herning et netværkskort sammen med forældrene og barnet eller den unge i hver ny undersøgelse.", started, nm.Effective)
-		men := fmt.Sprintf("The assessment started on %s; from %s Herning makes a network map together with the parents and the child or young person in every new assessment.", started, nm.Effective)
+	for _, req := range r.requirementsFor(ChildAssessment, started) {
+		mda := fmt.Sprintf("Undersøgelsen er startet %s, og fra %s gælder kravet i hver ny undersøgelse. %s", started, req.Effective, req.Note.Da)
+		men := fmt.Sprintf("The assessment started on %s; from %s the requirement holds in every new assessment. %s", started, req.Effective, req.Note.En)
 		if a.NetworkMap {
-			mda += " Netværkskortet er registreret."
-			men += " The network map is recorded."
+			mda += " Kravet er registreret som opfyldt."
+			men += " The requirement is recorded as met."
 		} else {
-			mda += " Netværkskortet er ikke registreret."
-			men += " The network map is not recorded."
+			mda += " Kravet er ikke registreret som opfyldt."
+			men += " The requirement is not recorded as met."
 		}
-		main.Requirements = []Requirement{{RuleID: nm.ID, Source: nm.Source, Met: a.NetworkMap,
-			Da: nm.Name.Da + ".", En: nm.Name.En + "."}}
-		main.reasons = append(main.reasons, intakeReason(nm, mda, men))
+		main.Requirements = append(main.Requirements, Requirement{RuleID: req.ID, Source: req.Source, Met: a.NetworkMap,
+			Da: req.Name.Da + ".", En: req.Name.En + "."})
+		main.reasons = append(main.reasons, intakeReason(req, mda, men))
 	}
 	items := []IntakeItem{main}
 	if a.Finished != 0 && a.Finished <= due {
@@ -526,7 +624,16 @@ type PlanDecision struct {
 // cannot show that a plan made on the decision day came first, so that
 // plan counts as 1 day late. A nil cal means workday.Danish().
 func ChildsPlanDeadline(p PlanDecision, asOf date.Date, cal *workday.Calendar) (IntakeItem, bool, error) {
-	const op = "followup.ChildsPlanDeadline"
+	return Herning().childsPlanDeadline("followup.ChildsPlanDeadline", p, asOf, cal)
+}
+
+// ChildsPlanDeadline is the package function ChildsPlanDeadline under the
+// regime's rules.
+func (r *Regime) ChildsPlanDeadline(p PlanDecision, asOf date.Date, cal *workday.Calendar) (IntakeItem, bool, error) {
+	return r.childsPlanDeadline("followup.Regime.ChildsPlanDeadline", p, asOf, cal)
+}
+
+func (r *Regime) childsPlanDeadline(op string, p PlanDecision, asOf date.Date, cal *workday.Calendar) (IntakeItem, bool, error) {
 	fail := func(format string, args ...any) (IntakeItem, bool, error) {
 		return IntakeItem{}, false, fmt.Errorf("%s: %w: case %q, measure %q: %s", op, ErrInput, p.Case, p.Measure, fmt.Sprintf(format, args...))
 	}
@@ -544,46 +651,27 @@ func ChildsPlanDeadline(p PlanDecision, asOf date.Date, cal *workday.Calendar) (
 	case p.Made > asOf:
 		return fail("plan made %s is after the as-of date %s", p.Made, asOf)
 	}
-	var key intakeKey
-	switch {
-	case p.Decided < BarnetsLovEffective && p.Urgent:
-		key = keyPlanUrgent
-	case p.Decided < BarnetsLovEffective:
-		key = keyPlanBefore
-	case p.WithoutConsent:
-		key = keyPlanNoConsent
-	case p.Basis == ladder.BasisPlacement:
-		key = keyPlanPlacement
-	case p.PlanChosen:
-		key = keyPlanSupport
-	default:
-		return IntakeItem{}, false, nil
-	}
-	rule, err := intakeRuleFor(op, key, p.Decided)
+	rule, err := r.intakeRuleFor(op, ChildsPlan, p.Decided, p.facts(), true)
 	if err != nil {
 		return IntakeItem{}, false, fmt.Errorf("%w (case %q, measure %q, decided %s)", err, p.Case, p.Measure, p.Decided)
+	}
+	if rule == nil {
+		if r.StatutoryAt(p.Decided) == nil {
+			return fail("no statutory rule set in force on the decision date %s", p.Decided)
+		}
+		return IntakeItem{}, false, nil // no row fits: no plan is owed
 	}
 	due := intakeDue(rule, p.Decided)
 	it := IntakeItem{Case: p.Case, Measure: p.Measure, Kind: ChildsPlan, Rule: rule.ID, Source: rule.Source, Statutory: true,
 		Due: due, WorkingDay: cal.OnOrBefore(due)}
 	it.Status, it.DoneOn, it.Late = intakeStatus(due, p.Made, asOf)
 	var da, en string
-	switch key {
-	case keyPlanBefore:
-		da = fmt.Sprintf("Handleplanen udarbejdes, før der træffes afgørelse om foranstaltningen (%s), dvs. senest dagen før, %s.", p.Decided, due)
-		en = fmt.Sprintf("The action plan is made before the decision on the measure (%s), that is at the latest the day before, %s.", p.Decided, due)
-	case keyPlanUrgent:
-		da = fmt.Sprintf("Akut sag: før afgørelsen %s en kort angivelse af formålet, og den fulde handleplan senest 4 måneder efter, %s.", p.Decided, due)
-		en = fmt.Sprintf("Urgent case: before the decision on %s a short statement of purpose, and the full action plan at the latest 4 months later, on %s.", p.Decided, due)
-	case keyPlanNoConsent:
-		da = fmt.Sprintf("Anbringelse uden samtykke: barnets plan foreligger før afgørelsen (%s), dvs. senest dagen før, %s.", p.Decided, due)
-		en = fmt.Sprintf("Placement without consent: the child's plan exists before the decision (%s), that is at the latest the day before, %s.", p.Decided, due)
-	case keyPlanPlacement:
-		da = fmt.Sprintf("Afgørelse om anbringelse %s: barnets plan udarbejdes senest 3 måneder efter, %s.", p.Decided, due)
-		en = fmt.Sprintf("Placement decided on %s: the child's plan is made at the latest 3 months later, on %s.", p.Decided, due)
-	case keyPlanSupport:
-		da = fmt.Sprintf("Afgørelse om støtte efter BL § 32 %s, og kommunen har besluttet at udarbejde barnets plan: senest 3 måneder efter, %s.", p.Decided, due)
-		en = fmt.Sprintf("Support under BL § 32 decided on %s, and the municipality decided to make a child's plan: at the latest 3 months later, on %s.", p.Decided, due)
+	if rule.Before {
+		da = fmt.Sprintf("%s: planen foreligger før afgørelsen (%s), dvs. senest dagen før, %s.", upperFirst(rule.When.Da), p.Decided, due)
+		en = fmt.Sprintf("%s: the plan exists before the decision (%s), that is at the latest the day before, %s.", upperFirst(rule.When.En), p.Decided, due)
+	} else {
+		da = fmt.Sprintf("%s: afgørelse %s, og planen udarbejdes senest %s efter, %s.", upperFirst(rule.When.Da), p.Decided, rule.Within.Danish(), due)
+		en = fmt.Sprintf("%s: decided on %s, and the plan is made at the latest %s later, on %s.", upperFirst(rule.When.En), p.Decided, rule.Within.English(), due)
 	}
 	x, y := intakeMonthEnd(p.Decided, due)
 	da, en = da+x, en+y
@@ -592,6 +680,35 @@ func ChildsPlanDeadline(p PlanDecision, asOf date.Date, cal *workday.Calendar) (
 	x, y = intakeOutcome(it, "Udarbejdet", "Made")
 	it.reasons = []Reason{intakeReason(rule, da+x, en+y)}
 	return it, true, nil
+}
+
+// facts are the facts of the decision that choose the plan's row.
+func (p PlanDecision) facts() Facts {
+	var f Facts
+	if p.Basis == ladder.BasisPlacement {
+		f = f.With(FactPlacement)
+	}
+	if p.Basis == ladder.BasisSupport {
+		f = f.With(FactSupport)
+	}
+	if p.WithoutConsent {
+		f = f.With(FactWithoutConsent)
+	}
+	if p.Urgent {
+		f = f.With(FactUrgent)
+	}
+	if p.PlanChosen {
+		f = f.With(FactPlanChosen)
+	}
+	return f
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	for i, c := range s {
+		return strings.ToUpper(string(c)) + s[i+len(string(c)):]
+	}
+	return s
 }
 
 // ---- hearing the child ----
@@ -616,7 +733,16 @@ type ChildHearing struct {
 // counts as 1 day late. The law follows the start date. A nil cal means
 // workday.Danish().
 func HearingDeadline(h ChildHearing, asOf date.Date, cal *workday.Calendar) (IntakeItem, error) {
-	const op = "followup.HearingDeadline"
+	return Herning().hearingDeadline("followup.HearingDeadline", h, asOf, cal)
+}
+
+// HearingDeadline is the package function HearingDeadline under the
+// regime's rules.
+func (r *Regime) HearingDeadline(h ChildHearing, asOf date.Date, cal *workday.Calendar) (IntakeItem, error) {
+	return r.hearingDeadline("followup.Regime.HearingDeadline", h, asOf, cal)
+}
+
+func (r *Regime) hearingDeadline(op string, h ChildHearing, asOf date.Date, cal *workday.Calendar) (IntakeItem, error) {
 	fail := func(format string, args ...any) (IntakeItem, error) {
 		return IntakeItem{}, fmt.Errorf("%s: %w: case %q, measure %q: %s", op, ErrInput, h.Case, h.Measure, fmt.Sprintf(format, args...))
 	}
@@ -630,7 +756,7 @@ func HearingDeadline(h ChildHearing, asOf date.Date, cal *workday.Calendar) (Int
 	case h.Heard > asOf:
 		return fail("heard %s is after the as-of date %s", h.Heard, asOf)
 	}
-	rule, err := intakeRuleFor(op, keyHearing, h.Start)
+	rule, err := r.intakeRuleFor(op, Hearing, h.Start, 0, false)
 	if err != nil {
 		return IntakeItem{}, fmt.Errorf("%w (case %q, measure %q, start %s)", err, h.Case, h.Measure, h.Start)
 	}
@@ -640,12 +766,9 @@ func HearingDeadline(h ChildHearing, asOf date.Date, cal *workday.Calendar) (Int
 	it.Status, it.DoneOn, it.Late = intakeStatus(due, h.Heard, asOf)
 	da := fmt.Sprintf("Indsatsen starter %s. Før da holdes en samtale med barnet, tilpasset alder og modenhed og uden krav om forældrenes samtykke eller tilstedeværelse, og den noteres i journalen under overskriften \"partshøring – af barnet\". Fristen er dagen før start, %s.", h.Start, due)
 	en := fmt.Sprintf("The measure starts on %s. Before then the child is talked with, adapted to age and maturity and without the parents' consent or presence, and the conversation is noted in the journal headed \"partshøring – af barnet\". The deadline is the day before the start, %s.", h.Start, due)
-	if rule.RuleSet == lawSEL {
-		da += " Samtalen holdes uanset barnets alder; fra 12 år er barnet part i sagen."
-		en += " The conversation is held whatever the child's age; from 12 the child is a party to the case."
-	} else {
-		da += " Fra 10 år er barnet part i sagen (BL § 3)."
-		en += " From 10 the child is a party to the case (BL § 3)."
+	if rule.Note.En != "" {
+		da += " " + rule.Note.Da
+		en += " " + rule.Note.En
 	}
 	x, y := intakeLawNote(rule, "indsatsens start", "the measure's start", h.Start, due)
 	da, en = da+x, en+y
@@ -684,16 +807,17 @@ func intakeReason(r *IntakeRule, da, en string) Reason {
 // other law than the day the clock started.
 func intakeLawNote(r *IntakeRule, anchorDa, anchorEn string, anchor, due date.Date) (da, en string) {
 	var afterDa, afterEn string
+	var boundary date.Date
 	switch {
 	case r.Until != 0 && due > r.Until:
-		afterDa, afterEn = "efter", "after"
+		afterDa, afterEn, boundary = "efter", "after", r.Until+1
 	case due < r.Effective:
-		afterDa, afterEn = "før", "before"
+		afterDa, afterEn, boundary = "før", "before", r.Effective
 	default:
 		return "", ""
 	}
-	return fmt.Sprintf(" Loven vælges efter %s (%s), så %s gælder, selv om fristen falder %s %s.", anchorDa, anchor, r.RuleSet, afterDa, BarnetsLovEffective),
-		fmt.Sprintf(" The law is chosen by %s (%s), so %s applies even though the deadline falls %s %s.", anchorEn, anchor, r.RuleSet, afterEn, BarnetsLovEffective)
+	return fmt.Sprintf(" Loven vælges efter %s (%s), så %s gælder, selv om fristen falder %s %s.", anchorDa, anchor, r.RuleSet, afterDa, boundary),
+		fmt.Sprintf(" The law is chosen by %s (%s), so %s applies even though the deadline falls %s %s.", anchorEn, anchor, r.RuleSet, afterEn, boundary)
 }
 
 // intakeMonthEnd explains a due date clamped to the month's last day.

@@ -450,3 +450,66 @@ func (d *Decision) UnmarshalText(b []byte) error {
 	}
 	return err
 }
+
+// Fact is a fact of a case that chooses which intake row applies (the
+// child's plan is due 3 months after a placement decision, before the
+// decision for a placement without consent). The zero value is not valid.
+type Fact uint8
+
+const (
+	// FactPlacement: the measure is a placement outside the home.
+	FactPlacement Fact = 1 + iota
+	// FactSupport: the measure is support under SEL § 52 / BL § 32.
+	FactSupport
+	// FactWithoutConsent: a placement without consent (BL § 47, tidl. SEL §
+	// 58).
+	FactWithoutConsent
+	// FactUrgent: an urgent case where only a short statement of purpose
+	// preceded the decision (SEL § 140).
+	FactUrgent
+	// FactPlanChosen: the municipality decided to make a child's plan for
+	// support under BL § 32.
+	FactPlanChosen
+)
+
+var factTable = newCodeTable("followup.Fact",
+	[3]string{"placement", "anbringelse", "placement"},
+	[3]string{"support", "støtte", "support"},
+	[3]string{"without-consent", "uden samtykke", "without consent"},
+	[3]string{"urgent", "akut sag", "urgent case"},
+	[3]string{"plan-chosen", "plan besluttet", "plan chosen"},
+)
+
+// IsValid reports whether f is a defined fact.
+func (f Fact) IsValid() bool { return factTable.valid(uint8(f)) }
+
+// String returns the stable code, e.g. "without-consent", or
+// "followup.Fact(0)".
+func (f Fact) String() string { return factTable.code(uint8(f)) }
+
+// MarshalText returns the code.
+func (f Fact) MarshalText() ([]byte, error) { return factTable.marshal(uint8(f)) }
+
+// UnmarshalText parses a code; on error f is unchanged.
+func (f *Fact) UnmarshalText(b []byte) error {
+	v, err := factTable.parse("followup.Fact.UnmarshalText", string(b))
+	if err != nil {
+		return err
+	}
+	*f = Fact(v)
+	return nil
+}
+
+// Facts is a set of facts. The zero value is the empty set.
+type Facts uint8
+
+// Has reports whether f is in the set.
+func (s Facts) Has(f Fact) bool { return f.IsValid() && s&(1<<(f-1)) != 0 }
+
+// With returns the set with f added.
+func (s Facts) With(f Fact) Facts {
+	if !f.IsValid() {
+		return s
+	}
+	return s | 1<<(f-1)
+}

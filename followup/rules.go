@@ -240,6 +240,10 @@ type StatutoryRules struct {
 	// under BL § 5 is unconfirmed, so it is a setting; a supervision visit
 	// is always in person at the placement.
 	PhoneChildConversation bool `json:"phoneChildConversation"`
+	// Intake holds the law's intake deadlines (the notification assessed
+	// within 24 hours, the child assessment, the child's plan, hearing the
+	// child), each row dated within the set.
+	Intake []IntakeRule `json:"intake,omitempty"`
 }
 
 // RuleSetSpec is the data of a rule set, as a vendor writes it in Go or
@@ -259,6 +263,10 @@ type RuleSetSpec struct {
 	Exceptions []Exception      `json:"exceptions,omitempty"`
 	Bindings   []Binding        `json:"bindings,omitempty"`
 	Decision   *CadenceDecision `json:"decision,omitempty"`
+	// Intake holds the municipality's own intake requirements and
+	// deadlines (Herning: a network map in every child assessment from
+	// 2016).
+	Intake []IntakeRule `json:"intake,omitempty"`
 	// Statutory sets: the law's chain and visits.
 	Statutory *StatutoryRules `json:"statutory,omitempty"`
 }
@@ -315,6 +323,7 @@ func (s RuleSetSpec) clone() RuleSetSpec {
 	}
 	s.Rules, s.Exceptions = rules, excs
 	s.Bindings = slices.Clone(s.Bindings)
+	s.Intake = cloneIntake(s.Intake)
 	if s.Decision != nil {
 		d := *s.Decision
 		s.Decision = &d
@@ -322,6 +331,7 @@ func (s RuleSetSpec) clone() RuleSetSpec {
 	if s.Statutory != nil {
 		st := *s.Statutory
 		st.FollowUp.Covers = slices.Clone(st.FollowUp.Covers)
+		st.Intake = cloneIntake(st.Intake)
 		if st.Visits != nil {
 			v := *st.Visits
 			st.Visits = &v
@@ -561,19 +571,21 @@ func validateSpec(s RuleSetSpec) finding.List {
 	}
 	switch s.Layer {
 	case Statutory:
-		if len(s.Rules) > 0 || len(s.Exceptions) > 0 || len(s.Bindings) > 0 || s.Decision != nil {
-			c.add("ruleset.statutory.has-municipal-rules", s.Name, "Et lovgrundlag kan ikke have kommunale regler, undtagelser, bindinger eller beslutninger.", "A statutory set cannot hold municipal rules, exceptions, bindings or decisions.")
+		if len(s.Rules) > 0 || len(s.Exceptions) > 0 || len(s.Bindings) > 0 || s.Decision != nil || len(s.Intake) > 0 {
+			c.add("ruleset.statutory.has-municipal-rules", s.Name, "Et lovgrundlag kan ikke have kommunale regler, undtagelser, bindinger, beslutninger eller kommunale indgangskrav (intake: brug statutory.intake).", "A statutory set cannot hold municipal rules, exceptions, bindings, decisions or municipal intake rows (intake: use statutory.intake).")
 		}
 		if s.Statutory == nil {
 			c.add("ruleset.statutory.missing", s.Name, "Lovgrundlaget mangler sine krav (statutory).", "The statutory set has no requirements (statutory).")
 		} else {
 			c.checkStatutory(s.Name, *s.Statutory)
+			c.checkIntake(s.Statutory.Intake, Statutory)
 		}
 	case Municipal:
 		if s.Statutory != nil {
 			c.add("ruleset.municipal.has-statutory", s.Name, "Et kommunalt regelsæt kan ikke ændre lovkravene; fjern feltet statutory.", "A municipal set cannot change the statutory requirements; remove the statutory field.")
 		}
 		c.checkMunicipal(s)
+		c.checkIntake(s.Intake, Municipal)
 	}
 	return c.list
 }
@@ -805,6 +817,68 @@ func (c *specChecker) checkBindings(s RuleSetSpec) {
 		seen[b.Code] = true
 		if !slices.ContainsFunc(s.Rules, func(r Rule) bool { return r.ID == b.Rule }) {
 			c.add("ruleset.rule.unknown", subj, fmt.Sprintf("Indsatskoden %q er bundet til den ukendte regel %q.", b.Code, b.Rule), fmt.Sprintf("The intervention code %q is bound to the unknown rule %q.", b.Code, b.Rule))
+		}
+	}
+}
+
+func cloneIntake(rows []IntakeRule) []IntakeRule {
+	if rows == nil {
+		return nil
+	}
+	out := make([]IntakeRule, len(rows))
+	for i, r := range rows {
+		out[i] = r.clone()
+	}
+	return out
+}
+
+// intakeKinds are the kinds an intake row can give.
+var intakeKinds = []Kind{NotificationAssessment, ChildAssessment, PreliminaryAssessment, ChildsPlan, Hearing}
+
+// checkIntake checks intake rows: a well-formed id, a name and a source, an
+// intake kind, the set's layer, dates in order, facts that exist, and
+// exactly one kind of deadline (hours, within or before), or none for a
+// requirement.
+func (c *specChecker) checkIntake(rows []IntakeRule, layer Layer) {
+	for i, r := range rows {
+		subj := fmt.Sprintf("intake[%d]", i)
+		if r.ID != "" {
+			subj += " " + r.ID
+		}
+		if err := ladder.CheckRuleID(r.ID); err != nil {
+			c.add("ruleset.id.malformed", subj, fmt.Sprintf("Id %q er ugyldigt.", r.ID), fmt.Sprintf("Id %q is malformed.", r.ID))
+		}
+		if r.Name.Da == "" || r.Name.En == "" || strings.TrimSpace(r.Source) == "" {
+			c.add("ruleset.intake.incomplete", subj, "Rækken mangler navn (da og en) eller kilde.", "The row lacks a name (da and en) or a source.")
+		}
+		if !slices.Contains(intakeKinds, r.Kind) {
+			c.add("ruleset.intake.kind", subj, fmt.Sprintf("Typen %s er ingen indgangsfrist.", r.Kind), fmt.Sprintf("Kind %s is not an intake deadline.", r.Kind))
+		}
+		if r.Layer != layer {
+			c.add("ruleset.intake.layer", subj, fmt.Sprintf("Rækken har laget %s i et regelsæt med laget %s.", r.Layer, layer), fmt.Sprintf("The row has layer %s in a rule set of layer %s.", r.Layer, layer))
+		}
+		if r.Effective == 0 || (r.Until != 0 && r.Until < r.Effective) {
+			c.add("ruleset.intake.dates", subj, fmt.Sprintf("Ugyldige datoer %s–%s.", r.Effective, r.Until), fmt.Sprintf("Invalid dates %s–%s.", r.Effective, r.Until))
+		}
+		for _, f := range append(slices.Clone(r.If), r.Unless...) {
+			if !f.IsValid() {
+				c.add("ruleset.intake.fact", subj, fmt.Sprintf("Ukendt faktum %s.", f), fmt.Sprintf("Unknown fact %s.", f))
+			}
+		}
+		n := 0
+		for _, set := range []bool{r.Hours > 0, !r.Within.IsZero(), r.Before} {
+			if set {
+				n++
+			}
+		}
+		c.checkSpan(subj, "within", r.Within, false)
+		switch {
+		case r.Hours < 0 || r.Hours > 24*366:
+			c.add("ruleset.intake.hours", subj, fmt.Sprintf("Timer %d skal være 1–8784.", r.Hours), fmt.Sprintf("Hours %d must be 1–8784.", r.Hours))
+		case r.Requirement && n != 0:
+			c.add("ruleset.intake.deadline", subj, "Et krav har ingen frist (hours, within, before).", "A requirement has no deadline (hours, within, before).")
+		case !r.Requirement && n != 1:
+			c.add("ruleset.intake.deadline", subj, "Angiv præcis én frist: hours, within eller before.", "Give exactly one deadline: hours, within or before.")
 		}
 	}
 }
