@@ -554,3 +554,54 @@ func TestV2HostileInput(t *testing.T) {
 	_, err = reg.Schedule(followup.Record{Case: "c", Measure: v2Measure(t, "doegninstitution", "2011-01-03", "")}, followup.Options{AsOf: d("2045-01-01")})
 	assert.ErrorContains(t, err, "more than 10000 items (MaxPlanItems)")
 }
+
+// Intake rows are data in the rule sets: the law's travel with its
+// statutory set, Herning's network map with Herning's set.
+func TestV2IntakeIsData(t *testing.T) {
+	a := followup.Assessment{Case: "c", Learned: d("2024-01-31")}
+	// 31 Jan 2024 + 4 months = 31 May 2024 (Friday).
+	items, err := followup.Herning().AssessmentDeadlines(a, d("2024-02-01"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, d("2024-05-31"), items[0].Due)
+	assert.Equal(t, []string{"BL-20", "H-NETVAERKSKORT"}, items[0].Rules())
+	assert.Contains(t, items[0].Why().Text("da"), "senest 4 måneder efter")
+
+	law, err := followup.NewRegime(nil, followup.ServiceLoven(), followup.BarnetsLov())
+	require.NoError(t, err)
+	items, err = law.AssessmentDeadlines(a, d("2024-02-01"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"BL-20"}, items[0].Rules(), "the network map is Herning's, not the law's")
+
+	// An amended law that shortened the assessment to 3 months would be
+	// one changed row of data.
+	bl := followup.BarnetsLov().Spec()
+	for i := range bl.Statutory.Intake {
+		if bl.Statutory.Intake[i].Kind == followup.ChildAssessment {
+			bl.Statutory.Intake[i].Within = followup.Months(3)
+		}
+	}
+	bl3, err := followup.NewRuleSet(bl)
+	require.NoError(t, err)
+	reg3, err := followup.NewRegime(nil, followup.ServiceLoven(), bl3)
+	require.NoError(t, err)
+	items, err = reg3.AssessmentDeadlines(a, d("2024-02-01"), nil)
+	require.NoError(t, err)
+	// 31 Jan + 3 months clamps to 30 April 2024; the text says 3 months.
+	assert.Equal(t, d("2024-04-30"), items[0].Due)
+	assert.Contains(t, items[0].Why().Text("en"), "at the latest 3 months later")
+
+	// Which plan row applies is chosen by the facts on the rows.
+	it, ok, err := followup.Herning().ChildsPlanDeadline(followup.PlanDecision{Case: "c", Decided: d("2024-03-15"), Basis: ladder.BasisPlacement, WithoutConsent: true}, d("2024-03-01"), nil)
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, d("2024-03-14"), it.Due, "before the decision: the day before")
+	_, ok, err = followup.Herning().ChildsPlanDeadline(followup.PlanDecision{Case: "c", Decided: d("2024-03-15"), Basis: ladder.BasisSupport}, d("2024-03-01"), nil)
+	require.NoError(t, err)
+	assert.False(t, ok, "§ 32 support with no plan chosen: no row fits, no plan owed")
+
+	// A malformed intake row is refused with the rule set.
+	ms := followup.HerningRules().Spec()
+	ms.Intake[0].Requirement = false
+	_, err = followup.NewRuleSet(ms)
+	assert.ErrorContains(t, err, "ruleset.intake.deadline")
+}
