@@ -22,7 +22,7 @@
 //	H-PLEJE        foster family / network: +2 weeks, every 6 weeks the first year, then every 3 months
 //	H-EGET         own room: +2 weeks, then every 6 weeks
 //	H-KORT         short-term placement: every 4 weeks
-//	H-FOREB        preventive (SEL § 52): +4 weeks, every 3 months, status at +6 months
+//	H-FOREB        preventive (SEL § 52): +4 weeks, +3 months, +6 months (status), then every 3 months
 //	H-MST          MST: +4 and +8 weeks, +3 months (further course), course ends at +5 months
 //	H-KONTAKT      contact person: +4 weeks, +3 months (centre), +6 months, +9 months (centre), …
 //	H-FAMCENTER    family centre: +4 weeks, +3 months, +6 months, status report at +8 months
@@ -42,52 +42,90 @@
 // previous one: for a start on 31 January, +3 months is 30 April and +6
 // months is 30 July (3 months after 30 April), not 31 July.
 //
-// Held follow-ups are matched to the items in date order. One held before
-// the previous item's due date is an extra follow-up that satisfies nothing
-// (Compliance counts it).
+// Which rule follows up which intervention is the municipality's data, not
+// the catalogue's: a municipal set binds intervention codes (package
+// ladder) to its rules (RuleSetSpec.Bindings; Herning's binds the default
+// catalogue as domain.md §1 does). Another municipality binds the same
+// codes to its own rules; a code its set does not bind gets the statutory
+// floor alone and the finding followup.statutory-only.
 //
 // Vendors build their own municipality's set in Go (NewRuleSet) or from JSON
 // (json.Unmarshal into a RuleSet). Building a set that would relax the law,
 // has a malformed period, refers to an unknown rule or contradicts itself is
 // an error that lists every problem as coded findings.
 //
-// # How the layers combine
+// # One statutory chain
 //
-// Regime.Schedule builds the municipal schedule and walks the statutory chain
-// in the same pass. The first statutory deadline is measured from the start;
-// the latest municipal follow-up due on or before it is marked statutory and
-// must then have the statutory content (a child conversation, in person); the
-// next statutory deadline is measured from that follow-up. Where no municipal
-// follow-up falls inside a window, a statutory-only follow-up is added at the
-// deadline — unless a follow-up was held inside the window, which is then the
-// latest one on or before the deadline and becomes the statutory item on the
-// day it was held. The law in force on each deadline decides the next
-// deadline, so a measure that spans 1 January 2024 moves from Serviceloven's
-// chain to Barnets Lov's; each marked follow-up cites the law in force on its
-// own due date (a follow-up due in December 2023 cites SEL § 148 even when the
-// visit deadline it meets falls in 2024). When the horizon ends before a
-// statutory window closes, the plan stops there rather than guess which
-// follow-up beyond it would be marked. Under
-// Barnets Lov the law has no interval after the first follow-up: with a
-// municipal rule the municipal table is the decided cadence; otherwise the
-// decision recorded on the measure (Record.Decision) drives the chain, and a
-// measure with neither gets the finding "followup.bl.no-decision".
+// The law's follow-up and, for placements, its supervision visits are one
+// chain of deadlines. The first is due at the latest 3 months after the
+// start (BL § 95 also: at the end of an assessment run alongside, if that
+// is earlier). After it the law's own interval applies (SEL § 70: 6
+// months), or, where the law has none (BL § 95, stk. 3), the decided
+// cadence: the municipality's standing decision for the measures bound to
+// its rules (RuleSetSpec.Decision: Herning keeps the half-yearly
+// follow-ups it kept under SEL § 70) and the case's recorded decision
+// (Record.Decision), the earlier where both apply. A measure with neither
+// gets the finding followup.bl.no-decision.
 //
-// Supervision of placements appears in the schedule the same way: visits are
-// kept at most six months apart (which gives at least two in every year of
-// the placement), the latest follow-up on or before each visit deadline is
-// marked as the visit — in person, at the placement, with a conversation with
-// the child — and a supervision-visit item is added where no follow-up falls
-// in the window.
+// Walking the chain, the latest follow-up due on or before each deadline
+// is marked statutory: it must have the statutory content (a child
+// conversation, in person), no exception relaxes it, and the next deadline
+// is measured from it (from the day it was held, if it was). Where no
+// follow-up falls in a window, the chain adds a statutory-only follow-up at
+// the deadline — or on the day a follow-up was held inside the window. For
+// a placement each statutory follow-up is also the supervision visit (SEL §
+// 148; BL § 156, stk. 5: in person, at the placement, with the child), the
+// earlier of the two intervals counts, and no other item of the placement
+// is statutory; only where the follow-up has no deadline do the visits go
+// on alone, as supervision-visit items at most 6 months apart.
+//
+// Each law is a dated statutory set, and the law in force on a deadline
+// decides it: a deadline that falls after a newer law took effect is
+// measured again under the newer law from the same anchor (and where that
+// would fall before the newer law took effect, it is the day it took
+// effect: the reading that relaxes less). A law that gives no deadline
+// makes the chain look ahead to the next law. So a measure that straddles
+// 1 January 2024 keeps one unbroken chain, and an amendment is one more
+// dated set, with no change of code. A marked item cites the law in force
+// on its own due date. When the horizon ends before a window closes, the
+// plan stops there rather than guess which follow-up beyond it would be
+// marked.
+//
+// A rule that runs out (MST's course ends at +5 months; the family centre's
+// status report comes at +8 months) schedules nothing after its last item:
+// an open measure past it gets the warning followup.rule.ended, and the
+// statutory chain goes on alone.
+//
+// Held follow-ups are matched to the items in date order, by one rule on
+// every path: a held follow-up satisfies at most one item; one held before
+// the previous item's working day, or on the same day as the follow-up
+// that satisfied the previous item, is an extra follow-up.
 //
 // # Exceptions
 //
-// Herning's exceptions (undtagelser) X-BARNDOM, X-FJERN and X-EFTERSKOLE
-// relax only the extra, non-statutory follow-ups: they allow phone or mail
-// and, for X-BARNDOM, a follow-up without a child conversation. Each must be
-// approved by the team leader (Grant: who and when) and applies from the day
-// it was approved. An exception never moves a date and never touches a
-// statutory item.
+// An exception (undtagelse) relaxes some extra follow-ups of some rules:
+// which ones is data on the exception (Scope: the rule, the fixed items by
+// index, the recurring phases by index). Herning's: X-BARNDOM relaxes only
+// H-PLEJE's three-monthly follow-ups after the first year (phone or mail,
+// and the child conversation after assessment); X-FJERN the extra
+// follow-ups after the first of H-INST, H-PLEJE and H-EGET, not H-KORT
+// (phone, the conversation still held); X-EFTERSKOLE those of H-EFTERSKOLE
+// (phone). Each must be approved by the team leader (Grant: who and when)
+// and applies from the day it was approved. No exception touches a
+// statutory follow-up or the rule's first follow-up, or moves a date;
+// loading an exception whose scope names a rule's first follow-up is an
+// error, and the explanation of a relaxed item says what was relaxed, who
+// approved it and how an ambiguous source was read (Exception.Reading).
+//
+// # Limits
+//
+// Every date the scheduler accepts lies in 1900-01-01 … 2199-12-31; the
+// walk from a measure's start to the end of its plan is at most 40 years
+// (MaxWalkMonths), a plan holds at most MaxPlanItems items, and the
+// horizon is at most 10 years after the as-of date. A regime must cover
+// every date it schedules with a statutory set: a nil or zero Regime is an
+// error, NewRegime refuses gaps between statutory sets, and a date before
+// the first set or after the last is an error naming the set.
 //
 // # Items, status and why
 //
@@ -103,7 +141,8 @@
 // on time or how late, and whether it met the content. DueIn lists what is
 // due or overdue across a whole caseload. The intake deadlines (a
 // notification assessed within 24 hours, the child assessment within 4
-// months, the child's plan, hearing the child) are in intake.go.
+// months, the child's plan, hearing the child) are data in the rule sets
+// too; see intake.go.
 //
 // Nothing here reads a clock: the as-of date is always a parameter. Rule
 // sets, regimes, plans and calendars are immutable and safe for concurrent
