@@ -37,6 +37,41 @@
 // (sammenbrud) per placed child-year and the SDQ total difficulties score
 // (0–40, higher means more difficulties).
 //
+// # Børnesagsbarometret
+//
+// Ankestyrelsen's Børnesagsbarometret reports per municipality the share of
+// first follow-ups held within 3 months of a measure's start (BL § 95 stk.
+// 2, tidl. SEL § 70) and the share of child assessments (børnefaglige
+// undersøgelser) finished within 4 months of the day the municipality
+// learned the child may need support (BL § 20 stk. 3, tidl. SEL § 50).
+// FirstFollowUps and Assessments compute both from a municipality's own
+// records, given as plain values, overall, per case worker and per team, so
+// the municipality sees its figure before the watchdog does. The deadline
+// is the clock's start plus 3 or 4 calendar months, a missing day clamped
+// to the month's last (31 January + 3 months = 30 April), and the deadline
+// day is on time. A BarometerQuery picks the cohort (clocks started in a
+// period) and an as-of date: only records whose deadline has passed are in
+// the denominator; the rest are pending. Measures the law does not require
+// follow-up on are left out. A measure that ended before its deadline with
+// no follow-up counts as missed unless the query says DropEndedEarly — the
+// sources read do not settle it, and keeping it relaxes the protection
+// less. Misses lists a bilingual finding for each missed deadline, and
+// BarometerBenchmarks holds the national shares read on ast.dk.
+//
+// # Placement length
+//
+// Herning treats an institution placement as an emergency to be ended from
+// the day it starts (Kompendium s. 14), and the largest change in such a
+// placement comes in its first six months (Strategisk ramme, "Viden vi
+// bygger på"). CountPlacementLengths gives, per placement group, the number
+// of placements in effect in a period, the median length in days and the
+// share that lasted over 6 and over 12 calendar months. Each measure is one
+// placement. A placement still in effect after the period counts up to the
+// period's last day (open), so the overall median is a lower bound while
+// any are open, and MedianEndedDays gives the full lengths of those that
+// ended. An open placement that has not reached a mark by the period's end
+// is left out of that mark's share instead of counting as short.
+//
 // Every figure can explain itself: what was counted, in Danish and English,
 // and the table or figure it follows.
 package measure
