@@ -75,6 +75,9 @@
 // one step to another in a period and leaves out those who stayed on one
 // step throughout.
 //
+// For counting many children on a date, [StepAt] gives the step of
+// [PositionAt] alone and allocates nothing.
+//
 // Sources: Herning Kommune, Herningmodellen 1.0 — kompendium (2015); Pedersen &
 // Kloppenborg, Slutevaluering af Herning Kommunes Sverigesprogram (KORA
 // 2017); Socialstyrelsen, Strategisk ramme & Faglig retning; Socialstyrelsen,

@@ -144,6 +144,22 @@ func ExamplePositionAt() {
 	//   m1 (plejefamilie, 2023-01-01–open)
 }
 
+// StepAt is the step of PositionAt alone, for counting many children on a
+// date without building each child's list of active measures.
+func ExampleStepAt() {
+	measures := exampleMeasures()
+	for _, day := range []string{"2022-09-30", "2022-12-31", "2023-06-01", "2023-09-01"} {
+		on := ladder.MustParseDate(day)
+		s := ladder.StepAt(measures, on)
+		fmt.Println(day, s, s == ladder.PositionAt(measures, on).Step)
+	}
+	// Output:
+	// 2022-09-30 hverdagsliv true
+	// 2022-12-31 hjemmebaseret true
+	// 2023-06-01 institution true
+	// 2023-09-01 plejefamilie true
+}
+
 // exampleMeasures is one child's year: a contact person, then a
 // døgninstitution, moved to an opholdssted the day after, efterskole from
 // August, and a foster family from September.

@@ -29,16 +29,42 @@ type Position struct {
 // measures. Invalid (zero) measures are ignored. The input is not changed.
 func PositionAt(measures []Measure, on date.Date) Position {
 	p := Position{On: on}
-	for _, m := range measures {
+	n := 0
+	for i := range measures {
+		m := &measures[i]
 		if m.ActiveOn(on) {
-			p.Active = append(p.Active, m)
-			if m.iv.Step > p.Step {
-				p.Step = m.iv.Step
-			}
+			n++
+			p.Step = max(p.Step, m.iv.Step)
+		}
+	}
+	if n == 0 {
+		return p
+	}
+	// One allocation of the right size instead of growing by appends.
+	p.Active = make([]Measure, 0, n)
+	for i := range measures {
+		if measures[i].ActiveOn(on) {
+			p.Active = append(p.Active, measures[i])
 		}
 	}
 	slices.SortStableFunc(p.Active, compareMeasures)
 	return p
+}
+
+// StepAt returns the step the child stands on on date on: the highest step
+// among its active measures, or EverydayLife when none is active. It is
+// PositionAt(measures, on).Step without the list of active measures, and
+// allocates nothing, for counting many children on a date. Invalid (zero)
+// measures are ignored.
+func StepAt(measures []Measure, on date.Date) Step {
+	top := EverydayLife
+	for i := range measures {
+		m := &measures[i]
+		if m.iv.Step > top && m.ActiveOn(on) {
+			top = m.iv.Step
+		}
+	}
+	return top
 }
 
 // compareMeasures orders highest step first, then by start date, id,
