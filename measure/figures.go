@@ -575,18 +575,36 @@ type Child struct {
 // checkChildren validates ids and measures of every child.
 func checkChildren(op string, children []Child) []error {
 	var errs []error
-	seen := make(map[string]bool, len(children))
-	for i, c := range children {
-		if c.ID == "" {
-			errs = append(errs, fmt.Errorf("%s: child %d has an empty id", op, i))
-		} else if seen[c.ID] {
-			errs = append(errs, fmt.Errorf("%s: duplicate child id %q", op, c.ID))
-		}
-		seen[c.ID] = true
-		for j, m := range c.Measures {
-			if !m.IsValid() {
-				errs = append(errs, fmt.Errorf("%s: child %q: measure %d is invalid (zero); build measures with ladder.NewMeasure", op, c.ID, j))
-			}
+	cc := newChildChecker(op, len(children))
+	for i := range children {
+		errs = cc.check(errs, i, &children[i])
+	}
+	return errs
+}
+
+// childChecker validates children one at a time, so that a figure can check
+// a child in the same walk that counts it, while its measures are at hand.
+type childChecker struct {
+	op   string
+	seen map[string]bool
+}
+
+func newChildChecker(op string, n int) childChecker {
+	return childChecker{op: op, seen: make(map[string]bool, n)}
+}
+
+// check appends to errs what is wrong with child number i: an empty id, an
+// id seen before, invalid (zero) measures.
+func (cc childChecker) check(errs []error, i int, c *Child) []error {
+	if c.ID == "" {
+		errs = append(errs, fmt.Errorf("%s: child %d has an empty id", cc.op, i))
+	} else if cc.seen[c.ID] {
+		errs = append(errs, fmt.Errorf("%s: duplicate child id %q", cc.op, c.ID))
+	}
+	cc.seen[c.ID] = true
+	for j := range c.Measures {
+		if !c.Measures[j].IsValid() {
+			errs = append(errs, fmt.Errorf("%s: child %q: measure %d is invalid (zero); build measures with ladder.NewMeasure", cc.op, c.ID, j))
 		}
 	}
 	return errs
@@ -600,9 +618,10 @@ type StepCounts struct {
 }
 
 // CountSteps counts the children on each step on date on. Each child counts
-// once, on its position (ladder.PositionAt): the highest step among its
-// active measures, or everyday life (hverdagsliv) when none is active. Its
-// other active measures do not count again.
+// once, on the step of its position (ladder.StepAt, the step of
+// ladder.PositionAt): the highest step among its active measures, or
+// everyday life (hverdagsliv) when none is active. Its other active measures
+// do not count again.
 //
 // This is a count on a date, not child-years: KORA 2017 notes that Figur
 // 2.1 shows no children on the institution step in December 2015 while
@@ -618,13 +637,16 @@ func CountSteps(children []Child, on date.Date) (StepCounts, error) {
 	if on == 0 {
 		errs = append(errs, fmt.Errorf("%s: zero date", op))
 	}
-	errs = append(errs, checkChildren(op, children)...)
+	// Check and count in one walk: each child's measures are read once.
+	sc := StepCounts{on: on}
+	cc := newChildChecker(op, len(children))
+	for i := range children {
+		c := &children[i]
+		errs = cc.check(errs, i, c)
+		sc.counts[ladder.StepAt(c.Measures, on)]++
+	}
 	if len(errs) > 0 {
 		return StepCounts{}, errors.Join(errs...)
-	}
-	sc := StepCounts{on: on}
-	for _, c := range children {
-		sc.counts[ladder.PositionAt(c.Measures, on).Step]++
 	}
 	return sc, nil
 }
@@ -676,11 +698,12 @@ type MoveCell struct {
 	Count     int
 }
 
-// CountMoves counts the children's moves between steps in [from, to] with
-// ladder.Moves: a child whose position changes step counts once per change,
-// so a child can contribute more than one move (three children appear twice
-// in Figur 4.1). Lateral changes on one step are not moves, and a child who
-// stays on one step has none.
+// CountMoves counts the children's moves between steps in [from, to], the
+// moves of ladder.Moves (found with ladder.AppendMoves, which gives the same
+// moves without allocating per child): a child whose position changes step
+// counts once per change, so a child can contribute more than one move
+// (three children appear twice in Figur 4.1). Lateral changes on one step
+// are not moves, and a child who stays on one step has none.
 //
 // Errors, all reported at once: a zero date, to before from, a period of
 // MaxPeriodYears years or more, a child without an id, two children with the
@@ -697,9 +720,15 @@ func CountMoves(children []Child, from, to date.Date) (MoveMatrix, error) {
 		return MoveMatrix{}, errors.Join(errs...)
 	}
 	mm := MoveMatrix{from: from, to: to}
-	for _, c := range children {
-		moves, err := ladder.Moves(c.Measures, from, to)
+	var moves []ladder.Move // reused from child to child
+	for i := range children {
+		c := &children[i]
+		var err error
+		moves, err = ladder.AppendMoves(moves[:0], c.Measures, from, to)
 		if err != nil {
+			// AppendMoves rejects what Moves rejects; report it as Moves
+			// words it, as documented above.
+			_, err = ladder.Moves(c.Measures, from, to)
 			errs = append(errs, fmt.Errorf("%s: child %q: %w", op, c.ID, err))
 			continue
 		}
