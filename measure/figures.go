@@ -310,43 +310,17 @@ func (d *dayCount) add(segs []yearSeg, lo, hi date.Date) {
 // that stands for two different interventions among the measures.
 func ChildYears(measures []ladder.Measure, from, to date.Date) (ChildYearFigures, error) {
 	const op = "measure.ChildYears"
-	var errs []error
 	if err := checkPeriod(op, from, to); err != nil {
-		errs = append(errs, err)
-	}
-	for i, m := range measures {
-		if !m.IsValid() {
-			errs = append(errs, fmt.Errorf("%s: measure %d is invalid (zero); build measures with ladder.NewMeasure", op, i))
+		errs := []error{err}
+		for i := range measures {
+			if !measures[i].IsValid() {
+				errs = append(errs, invalidMeasure(op, i))
+			}
 		}
-	}
-	if len(errs) > 0 {
 		return ChildYearFigures{}, errors.Join(errs...)
 	}
 	segs := yearSegments(from, to)
-	type acc struct {
-		iv   ladder.Intervention
-		days dayCount
-	}
-	byCode := make(map[string]*acc)
-	for _, m := range measures {
-		if !m.Overlaps(from, to) {
-			continue
-		}
-		iv := m.Intervention()
-		a := byCode[iv.Code]
-		if a == nil {
-			a = &acc{iv: iv}
-			byCode[iv.Code] = a
-		} else if a.iv != iv {
-			errs = append(errs, fmt.Errorf("%s: measure %q: code %q stands for two different interventions (steps %s and %s)", op, m.ID(), iv.Code, a.iv.Step, iv.Step))
-			continue
-		}
-		lo, hi := max(from, m.Start()), to
-		if end, ok := m.End(); ok && end < hi {
-			hi = end
-		}
-		a.days.add(segs, lo, hi)
-	}
+	byCode, errs := tallyDays(op, measures, from, to, segs)
 	if len(errs) > 0 {
 		return ChildYearFigures{}, errors.Join(errs...)
 	}
@@ -368,6 +342,53 @@ func ChildYears(measures []ladder.Measure, from, to date.Date) (ChildYearFigures
 	}
 	slices.SortFunc(f.codes, func(a, b codeYears) int { return strings.Compare(a.iv.Code, b.iv.Code) })
 	return f, nil
+}
+
+// codeDays is the days of one intervention code's measures in a period.
+type codeDays struct {
+	iv   ladder.Intervention
+	days dayCount
+}
+
+// tallyDays checks the measures and adds up each code's days in [from, to]
+// in one walk, reading each measure once. Errors: the invalid measures if
+// there are any (then the counts mean nothing), else every measure whose
+// code stands for another intervention than the code's first measure.
+func tallyDays(op string, measures []ladder.Measure, from, to date.Date, segs []yearSeg) (map[string]*codeDays, []error) {
+	byCode := make(map[string]*codeDays)
+	var invalid, conflicts []error
+	for i := range measures {
+		m := &measures[i]
+		if !m.IsValid() {
+			invalid = append(invalid, invalidMeasure(op, i))
+			continue
+		}
+		if len(invalid) > 0 || !m.Overlaps(from, to) {
+			continue
+		}
+		code := m.Intervention().Code
+		a := byCode[code]
+		if a == nil {
+			a = &codeDays{iv: m.Intervention()}
+			byCode[code] = a
+		} else if a.iv != m.Intervention() {
+			conflicts = append(conflicts, fmt.Errorf("%s: measure %q: code %q stands for two different interventions (steps %s and %s)", op, m.ID(), code, a.iv.Step, m.Step()))
+			continue
+		}
+		lo, hi := max(from, m.Start()), to
+		if end, ok := m.End(); ok && end < hi {
+			hi = end
+		}
+		a.days.add(segs, lo, hi)
+	}
+	if len(invalid) > 0 {
+		return nil, invalid
+	}
+	return byCode, conflicts
+}
+
+func invalidMeasure(op string, i int) error {
+	return fmt.Errorf("%s: measure %d is invalid (zero); build measures with ladder.NewMeasure", op, i)
 }
 
 // NewChildYearFigures builds figures from child-years per intervention code,
