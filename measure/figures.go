@@ -596,39 +596,68 @@ type Child struct {
 // checkChildren validates ids and measures of every child.
 func checkChildren(op string, children []Child) []error {
 	var errs []error
-	cc := newChildChecker(op, len(children))
+	cc := newChildChecker(op, children)
 	for i := range children {
-		errs = cc.check(errs, i, &children[i])
+		errs = cc.check(errs, i)
 	}
 	return errs
 }
 
-// childChecker validates children one at a time, so that a figure can check
-// a child in the same walk that counts it, while its measures are at hand.
+// childChecker validates children one at a time, in order, so that a
+// figure can check a child in the same walk that counts it, while its
+// measures are at hand.
+//
+// While the ids come in increasing order, as a case system usually lists
+// them, none can repeat and no set of ids is needed. At the first id out of
+// order the checker builds the set from the ids before it and looks up
+// every id after.
 type childChecker struct {
-	op   string
-	seen map[string]bool
+	op       string
+	children []Child
+	last     string          // the highest id so far, while in order
+	seen     map[string]bool // nil while the ids are in order
 }
 
-func newChildChecker(op string, n int) childChecker {
-	return childChecker{op: op, seen: make(map[string]bool, n)}
+func newChildChecker(op string, children []Child) *childChecker {
+	return &childChecker{op: op, children: children}
 }
 
 // check appends to errs what is wrong with child number i: an empty id, an
-// id seen before, invalid (zero) measures.
-func (cc childChecker) check(errs []error, i int, c *Child) []error {
+// id seen before, invalid (zero) measures. Call it for i = 0, 1, 2, ….
+func (cc *childChecker) check(errs []error, i int) []error {
+	c := &cc.children[i]
 	if c.ID == "" {
 		errs = append(errs, fmt.Errorf("%s: child %d has an empty id", cc.op, i))
-	} else if cc.seen[c.ID] {
+	} else if cc.repeated(i) {
 		errs = append(errs, fmt.Errorf("%s: duplicate child id %q", cc.op, c.ID))
 	}
-	cc.seen[c.ID] = true
 	for j := range c.Measures {
 		if !c.Measures[j].IsValid() {
 			errs = append(errs, fmt.Errorf("%s: child %q: measure %d is invalid (zero); build measures with ladder.NewMeasure", cc.op, c.ID, j))
 		}
 	}
 	return errs
+}
+
+// repeated reports whether the non-empty id of child i is the id of a
+// child before it.
+func (cc *childChecker) repeated(i int) bool {
+	id := cc.children[i].ID
+	if cc.seen == nil {
+		if id > cc.last {
+			cc.last = id
+			return false
+		}
+		cc.seen = make(map[string]bool, len(cc.children))
+		for j := range i {
+			cc.seen[cc.children[j].ID] = true
+		}
+	}
+	if cc.seen[id] {
+		return true
+	}
+	cc.seen[id] = true
+	return false
 }
 
 // StepCounts is the number of children on each ladder step on one date, as
@@ -660,11 +689,10 @@ func CountSteps(children []Child, on date.Date) (StepCounts, error) {
 	}
 	// Check and count in one walk: each child's measures are read once.
 	sc := StepCounts{on: on}
-	cc := newChildChecker(op, len(children))
+	cc := newChildChecker(op, children)
 	for i := range children {
-		c := &children[i]
-		errs = cc.check(errs, i, c)
-		sc.counts[ladder.StepAt(c.Measures, on)]++
+		errs = cc.check(errs, i)
+		sc.counts[ladder.StepAt(children[i].Measures, on)]++
 	}
 	if len(errs) > 0 {
 		return StepCounts{}, errors.Join(errs...)

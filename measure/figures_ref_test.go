@@ -195,6 +195,9 @@ func genChildren(r *rand.Rand, ivs []ladder.Intervention, faults bool) []Child {
 		}
 		children[i] = Child{ID: fmt.Sprintf("c%03d", i), Measures: genMeasures(r, ivs, "m", n)}
 	}
+	if r.IntN(2) == 0 { // ids out of order as often as in order
+		r.Shuffle(len(children), func(i, j int) { children[i], children[j] = children[j], children[i] })
+	}
 	if !faults || len(children) == 0 {
 		return children
 	}
@@ -347,4 +350,34 @@ func TestReferenceGeneratorsReachFaultsAndMoves(t *testing.T) {
 	}
 	assert.Len(t, seen, 8, "error kinds reached: %v", slices.Sorted(maps.Keys(seen)))
 	assert.Greater(t, moved, 1000)
+}
+
+// Child ids in and out of order, with repeats and empty ids where the
+// order breaks: the checker finds the repeats the reference finds.
+func TestChildCheckerMatchesReference(t *testing.T) {
+	tests := [][]string{
+		{},
+		{"a"},
+		{"a", "b", "c"},
+		{"a", "b", "a"},    // repeat after the order breaks
+		{"b", "a", "b"},    // order breaks, then a repeat of the first
+		{"a", "a"},         // a repeat is out of order too
+		{"", "a", "", "a"}, // empty ids are errors, never repeats
+		{"c", "b", "a", "c", "b"},
+		{"a", "b", "c", "d", "b", "e", "e"},
+		{"a10", "a9", "a10"}, // byte order, not numeric
+	}
+	for _, ids := range tests {
+		children := make([]Child, len(ids))
+		for i, id := range ids {
+			children[i].ID = id
+		}
+		want := errors.Join(checkChildrenRef("op", children)...)
+		got := errors.Join(checkChildren("op", children)...)
+		if want == nil {
+			assert.NoError(t, got, "%q", ids)
+			continue
+		}
+		assert.EqualError(t, got, want.Error(), "%q", ids)
+	}
 }
