@@ -333,3 +333,42 @@ func TestStepAtTies(t *testing.T) {
 		assert.Equal(t, want, ladder.PositionAt(ms, d(day)).Step, day)
 	}
 }
+
+// FuzzAppendMoves holds AppendMoves to Moves on measures read from the
+// fuzzer's bytes, four to a measure: intervention, start day, length (0
+// for open), and whether to reuse the previous id.
+func FuzzAppendMoves(f *testing.F) {
+	f.Add([]byte{0, 10, 20, 0, 5, 31, 0, 0}, uint8(0), uint8(60))
+	f.Add([]byte{7, 0, 1, 0, 7, 1, 1, 0, 3, 0, 0, 0}, uint8(1), uint8(2))
+	f.Add([]byte{1, 5, 5, 0, 2, 10, 5, 1}, uint8(200), uint8(10))
+	ivs := ladder.Default().All()
+	base := d("2023-01-01")
+	f.Fuzz(func(t *testing.T, data []byte, fromDay, days uint8) {
+		var ms []ladder.Measure
+		for i := 0; i+4 <= len(data) && len(ms) < 64; i += 4 {
+			start := base + date.Date(data[i+1])
+			var end date.Date
+			if data[i+2] > 0 {
+				end = start + date.Date(data[i+2]) - 1
+			}
+			id := fmt.Sprintf("m%d", len(ms))
+			if data[i+3]%8 == 1 && len(ms) > 0 {
+				id = ms[len(ms)-1].ID()
+			}
+			m, err := ladder.NewMeasure(id, ivs[int(data[i])%len(ivs)], start, end)
+			require.NoError(t, err)
+			ms = append(ms, m)
+		}
+		from := base + date.Date(fromDay)
+		to := from + date.Date(days) - 1 // days 0: to before from
+		want, wantErr := ladder.Moves(ms, from, to)
+		got, err := ladder.AppendMoves(nil, ms, from, to)
+		if wantErr != nil {
+			require.Error(t, err)
+			assert.Equal(t, movesErrorText(wantErr), err.Error())
+			return
+		}
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	})
+}
