@@ -78,6 +78,10 @@
 // one step to another in a period and leaves out those who stayed on one
 // step throughout.
 //
+// For counting many children, [StepAt] gives the step of [PositionAt]
+// alone and [AppendMoves] the moves of [Moves] into a slice the caller
+// reuses; neither allocates for an ordinary child.
+//
 // Sources: Herning Kommune, Herningmodellen 1.0 — kompendium (2015); Pedersen &
 // Kloppenborg, Slutevaluering af Herning Kommunes Sverigesprogram (KORA
 // 2017); Socialstyrelsen, Strategisk ramme & Faglig retning; Socialstyrelsen,

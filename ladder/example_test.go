@@ -189,6 +189,22 @@ func ExamplePositionAt() {
 	//   m1 (plejefamilie, 2023-01-01–open)
 }
 
+// StepAt is the step of PositionAt alone, for counting many children on a
+// date without building each child's list of active measures.
+func ExampleStepAt() {
+	measures := exampleMeasures()
+	for _, day := range []string{"2022-09-30", "2022-12-31", "2023-06-01", "2023-09-01"} {
+		on := ladder.MustParseDate(day)
+		s := ladder.StepAt(measures, on)
+		fmt.Println(day, s, s == ladder.PositionAt(measures, on).Step)
+	}
+	// Output:
+	// 2022-09-30 hverdagsliv true
+	// 2022-12-31 hjemmebaseret true
+	// 2023-06-01 institution true
+	// 2023-09-01 plejefamilie true
+}
+
 // exampleMeasures is one child's year: a contact person, then a
 // døgninstitution, moved to an opholdssted the day after, efterskole from
 // August, and a foster family from September.
@@ -263,4 +279,35 @@ func ExampleMoves() {
 	// 2023-01-10 op: hverdagsliv → hjemmebaseret
 	// 2023-05-01 ned: hjemmebaseret → hverdagsliv
 	// 2023-06-01 op: hverdagsliv → netvaerk
+}
+
+// AppendMoves gives the moves Moves gives; passing the same slice back for
+// each child counts many children without allocating per child.
+func ExampleAppendMoves() {
+	from, to := ladder.MustParseDate("2023-01-01"), ladder.MustParseDate("2023-12-31")
+	cat := ladder.Default()
+	treat, _ := cat.NewMeasure("f1", "familiebehandling", ladder.MustParseDate("2023-01-10"), ladder.MustParseDate("2023-04-30"))
+	network, _ := cat.NewMeasure("f2", "netvaerkspleje", ladder.MustParseDate("2023-06-01"), 0)
+	children := [][]ladder.Measure{exampleMeasures(), {treat, network}}
+
+	var up, down int
+	var moves []ladder.Move
+	for _, measures := range children {
+		var err error
+		moves, err = ladder.AppendMoves(moves[:0], measures, from, to)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, mv := range moves {
+			if mv.Direction == ladder.Up {
+				up++
+			} else {
+				down++
+			}
+		}
+	}
+	fmt.Printf("%d up, %d down\n", up, down)
+	// Output:
+	// 3 up, 2 down
 }

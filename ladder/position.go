@@ -29,16 +29,42 @@ type Position struct {
 // measures. Invalid (zero) measures are ignored. The input is not changed.
 func PositionAt(measures []Measure, on date.Date) Position {
 	p := Position{On: on}
-	for _, m := range measures {
+	n := 0
+	for i := range measures {
+		m := &measures[i]
 		if m.ActiveOn(on) {
-			p.Active = append(p.Active, m)
-			if m.iv.Step > p.Step {
-				p.Step = m.iv.Step
-			}
+			n++
+			p.Step = max(p.Step, m.iv.Step)
+		}
+	}
+	if n == 0 {
+		return p
+	}
+	// One allocation of the right size instead of growing by appends.
+	p.Active = make([]Measure, 0, n)
+	for i := range measures {
+		if measures[i].ActiveOn(on) {
+			p.Active = append(p.Active, measures[i])
 		}
 	}
 	slices.SortStableFunc(p.Active, compareMeasures)
 	return p
+}
+
+// StepAt returns the step the child stands on on date on: the highest step
+// among its active measures, or EverydayLife when none is active. It is
+// PositionAt(measures, on).Step without the list of active measures, and
+// allocates nothing, for counting many children on a date. Invalid (zero)
+// measures are ignored.
+func StepAt(measures []Measure, on date.Date) Step {
+	top := EverydayLife
+	for i := range measures {
+		m := &measures[i]
+		if m.iv.Step > top && m.ActiveOn(on) {
+			top = m.iv.Step
+		}
+	}
+	return top
 }
 
 // compareMeasures orders highest step first, then by start date, id,
@@ -255,4 +281,116 @@ func Moves(measures []Measure, from, to date.Date) ([]Move, error) {
 		}
 	}
 	return out, nil
+}
+
+// AppendMoves appends the child's moves between steps in [from, to] to dst
+// and returns the extended slice: the moves Moves returns, in the same
+// order, without building the trajectory. A caller counting many children
+// can pass the same slice back each time (moves = AppendMoves(moves[:0],
+// …)); then a child with up to 32 measures costs no allocation.
+//
+// Errors as Moves (here named ladder.AppendMoves); on error dst is returned
+// unchanged.
+func AppendMoves(dst []Move, measures []Measure, from, to date.Date) ([]Move, error) {
+	if !plainInput(measures, from, to) {
+		if err := checkMeasures("ladder.AppendMoves", measures, from, to); err != nil {
+			return dst, err
+		}
+	}
+	var stack [2 * smallChild]stepEvent
+	events := stack[:0]
+	if len(measures) > smallChild {
+		events = make([]stepEvent, 0, 2*len(measures))
+	}
+	var w stepWalk
+	events = w.start(events, measures, from, to)
+	slices.SortFunc(events, func(a, b stepEvent) int { return cmp.Compare(a.on, b.on) })
+	prev := w.top()
+	for i := 0; i < len(events); {
+		day := events[i].on
+		for ; i < len(events) && events[i].on == day; i++ {
+			w.apply(events[i])
+		}
+		if cur := w.top(); cur != prev {
+			dir := Up
+			if cur < prev {
+				dir = Down
+			}
+			dst = append(dst, Move{On: day, From: prev, To: cur, Direction: dir})
+			prev = cur
+		}
+	}
+	return dst, nil
+}
+
+// smallChild is the number of measures up to which AppendMoves checks ids
+// pairwise and keeps its events on the stack.
+const smallChild = 32
+
+// plainInput reports, without allocating, that checkMeasures would find
+// nothing wrong: a valid period, at most smallChild measures, all valid,
+// no id twice. False means "check properly", not necessarily an error.
+func plainInput(measures []Measure, from, to date.Date) bool {
+	if from == 0 || to == 0 || to < from || len(measures) > smallChild {
+		return false
+	}
+	for i := range measures {
+		if !measures[i].IsValid() {
+			return false
+		}
+		for j := range i {
+			if measures[j].id == measures[i].id {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// stepEvent is a change in the number of measures active on one step: +1
+// on the day a measure starts, −1 on the day after it ends.
+type stepEvent struct {
+	on    date.Date
+	step  Step
+	delta int8
+}
+
+// stepWalk counts the measures active on each step while walking through a
+// period one change day at a time, so that the child's step on a day is
+// the highest step with a count above zero.
+type stepWalk struct {
+	active [Highest + 1]int
+}
+
+// start counts the measures active on from and appends to events the days
+// in (from, to] on which a measure starts or the day after it ends — the
+// only days the child's step can change.
+func (w *stepWalk) start(events []stepEvent, measures []Measure, from, to date.Date) []stepEvent {
+	for i := range measures {
+		m := &measures[i]
+		s := m.iv.Step
+		if m.ActiveOn(from) {
+			w.active[s]++
+		}
+		if m.start > from && m.start <= to {
+			events = append(events, stepEvent{on: m.start, step: s, delta: +1})
+		}
+		if m.end != 0 && m.end >= from && m.end < to {
+			events = append(events, stepEvent{on: m.end + 1, step: s, delta: -1})
+		}
+	}
+	return events
+}
+
+// apply counts one measure starting or ending.
+func (w *stepWalk) apply(e stepEvent) { w.active[e.step] += int(e.delta) }
+
+// top returns the highest step with an active measure, or EverydayLife.
+func (w *stepWalk) top() Step {
+	for s := Highest; s > EverydayLife; s-- {
+		if w.active[s] > 0 {
+			return s
+		}
+	}
+	return EverydayLife
 }

@@ -277,6 +277,9 @@ func TestTrajectories(t *testing.T) {
 			moves, err := ladder.Moves(tc.measures, d(tc.from), d(tc.to))
 			require.NoError(t, err)
 			assert.Equal(t, tc.moves, moves)
+			fast, err := ladder.AppendMoves(nil, tc.measures, d(tc.from), d(tc.to))
+			require.NoError(t, err)
+			assert.Equal(t, tc.moves, fast, "AppendMoves")
 			for _, m := range moves {
 				assert.NotEqual(t, ladder.Lateral, m.Direction, "Moves leaves lateral changes out")
 				assert.NotEqual(t, m.From, m.To)

@@ -310,43 +310,17 @@ func (d *dayCount) add(segs []yearSeg, lo, hi date.Date) {
 // that stands for two different interventions among the measures.
 func ChildYears(measures []ladder.Measure, from, to date.Date) (ChildYearFigures, error) {
 	const op = "measure.ChildYears"
-	var errs []error
 	if err := checkPeriod(op, from, to); err != nil {
-		errs = append(errs, err)
-	}
-	for i, m := range measures {
-		if !m.IsValid() {
-			errs = append(errs, fmt.Errorf("%s: measure %d is invalid (zero); build measures with ladder.NewMeasure", op, i))
+		errs := []error{err}
+		for i := range measures {
+			if !measures[i].IsValid() {
+				errs = append(errs, invalidMeasure(op, i))
+			}
 		}
-	}
-	if len(errs) > 0 {
 		return ChildYearFigures{}, errors.Join(errs...)
 	}
 	segs := yearSegments(from, to)
-	type acc struct {
-		iv   ladder.Intervention
-		days dayCount
-	}
-	byCode := make(map[string]*acc)
-	for _, m := range measures {
-		if !m.Overlaps(from, to) {
-			continue
-		}
-		iv := m.Intervention()
-		a := byCode[iv.Code]
-		if a == nil {
-			a = &acc{iv: iv}
-			byCode[iv.Code] = a
-		} else if a.iv != iv {
-			errs = append(errs, fmt.Errorf("%s: measure %q: code %q stands for two different interventions (steps %s and %s)", op, m.ID(), iv.Code, a.iv.Step, iv.Step))
-			continue
-		}
-		lo, hi := max(from, m.Start()), to
-		if end, ok := m.End(); ok && end < hi {
-			hi = end
-		}
-		a.days.add(segs, lo, hi)
-	}
+	byCode, errs := tallyDays(op, measures, from, to, segs)
 	if len(errs) > 0 {
 		return ChildYearFigures{}, errors.Join(errs...)
 	}
@@ -368,6 +342,53 @@ func ChildYears(measures []ladder.Measure, from, to date.Date) (ChildYearFigures
 	}
 	slices.SortFunc(f.codes, func(a, b codeYears) int { return strings.Compare(a.iv.Code, b.iv.Code) })
 	return f, nil
+}
+
+// codeDays is the days of one intervention code's measures in a period.
+type codeDays struct {
+	iv   ladder.Intervention
+	days dayCount
+}
+
+// tallyDays checks the measures and adds up each code's days in [from, to]
+// in one walk, reading each measure once. Errors: the invalid measures if
+// there are any (then the counts mean nothing), else every measure whose
+// code stands for another intervention than the code's first measure.
+func tallyDays(op string, measures []ladder.Measure, from, to date.Date, segs []yearSeg) (map[string]*codeDays, []error) {
+	byCode := make(map[string]*codeDays)
+	var invalid, conflicts []error
+	for i := range measures {
+		m := &measures[i]
+		if !m.IsValid() {
+			invalid = append(invalid, invalidMeasure(op, i))
+			continue
+		}
+		if len(invalid) > 0 || !m.Overlaps(from, to) {
+			continue
+		}
+		code := m.Intervention().Code
+		a := byCode[code]
+		if a == nil {
+			a = &codeDays{iv: m.Intervention()}
+			byCode[code] = a
+		} else if a.iv != m.Intervention() {
+			conflicts = append(conflicts, fmt.Errorf("%s: measure %q: code %q stands for two different interventions (steps %s and %s)", op, m.ID(), code, a.iv.Step, m.Step()))
+			continue
+		}
+		lo, hi := max(from, m.Start()), to
+		if end, ok := m.End(); ok && end < hi {
+			hi = end
+		}
+		a.days.add(segs, lo, hi)
+	}
+	if len(invalid) > 0 {
+		return nil, invalid
+	}
+	return byCode, conflicts
+}
+
+func invalidMeasure(op string, i int) error {
+	return fmt.Errorf("%s: measure %d is invalid (zero); build measures with ladder.NewMeasure", op, i)
 }
 
 // NewChildYearFigures builds figures from child-years per intervention code,
@@ -575,21 +596,68 @@ type Child struct {
 // checkChildren validates ids and measures of every child.
 func checkChildren(op string, children []Child) []error {
 	var errs []error
-	seen := make(map[string]bool, len(children))
-	for i, c := range children {
-		if c.ID == "" {
-			errs = append(errs, fmt.Errorf("%s: child %d has an empty id", op, i))
-		} else if seen[c.ID] {
-			errs = append(errs, fmt.Errorf("%s: duplicate child id %q", op, c.ID))
-		}
-		seen[c.ID] = true
-		for j, m := range c.Measures {
-			if !m.IsValid() {
-				errs = append(errs, fmt.Errorf("%s: child %q: measure %d is invalid (zero); build measures with ladder.NewMeasure", op, c.ID, j))
-			}
+	cc := newChildChecker(op, children)
+	for i := range children {
+		errs = cc.check(errs, i)
+	}
+	return errs
+}
+
+// childChecker validates children one at a time, in order, so that a
+// figure can check a child in the same walk that counts it, while its
+// measures are at hand.
+//
+// While the ids come in increasing order, as a case system usually lists
+// them, none can repeat and no set of ids is needed. At the first id out of
+// order the checker builds the set from the ids before it and looks up
+// every id after.
+type childChecker struct {
+	op       string
+	children []Child
+	last     string          // the highest id so far, while in order
+	seen     map[string]bool // nil while the ids are in order
+}
+
+func newChildChecker(op string, children []Child) *childChecker {
+	return &childChecker{op: op, children: children}
+}
+
+// check appends to errs what is wrong with child number i: an empty id, an
+// id seen before, invalid (zero) measures. Call it for i = 0, 1, 2, ….
+func (cc *childChecker) check(errs []error, i int) []error {
+	c := &cc.children[i]
+	if c.ID == "" {
+		errs = append(errs, fmt.Errorf("%s: child %d has an empty id", cc.op, i))
+	} else if cc.repeated(i) {
+		errs = append(errs, fmt.Errorf("%s: duplicate child id %q", cc.op, c.ID))
+	}
+	for j := range c.Measures {
+		if !c.Measures[j].IsValid() {
+			errs = append(errs, fmt.Errorf("%s: child %q: measure %d is invalid (zero); build measures with ladder.NewMeasure", cc.op, c.ID, j))
 		}
 	}
 	return errs
+}
+
+// repeated reports whether the non-empty id of child i is the id of a
+// child before it.
+func (cc *childChecker) repeated(i int) bool {
+	id := cc.children[i].ID
+	if cc.seen == nil {
+		if id > cc.last {
+			cc.last = id
+			return false
+		}
+		cc.seen = make(map[string]bool, len(cc.children))
+		for j := range i {
+			cc.seen[cc.children[j].ID] = true
+		}
+	}
+	if cc.seen[id] {
+		return true
+	}
+	cc.seen[id] = true
+	return false
 }
 
 // StepCounts is the number of children on each ladder step on one date, as
@@ -600,9 +668,10 @@ type StepCounts struct {
 }
 
 // CountSteps counts the children on each step on date on. Each child counts
-// once, on its position (ladder.PositionAt): the highest step among its
-// active measures, or everyday life (hverdagsliv) when none is active. Its
-// other active measures do not count again.
+// once, on the step of its position (ladder.StepAt, the step of
+// ladder.PositionAt): the highest step among its active measures, or
+// everyday life (hverdagsliv) when none is active. Its other active measures
+// do not count again.
 //
 // This is a count on a date, not child-years: KORA 2017 notes that Figur
 // 2.1 shows no children on the institution step in December 2015 while
@@ -618,13 +687,15 @@ func CountSteps(children []Child, on date.Date) (StepCounts, error) {
 	if on == 0 {
 		errs = append(errs, fmt.Errorf("%s: zero date", op))
 	}
-	errs = append(errs, checkChildren(op, children)...)
+	// Check and count in one walk: each child's measures are read once.
+	sc := StepCounts{on: on}
+	cc := newChildChecker(op, children)
+	for i := range children {
+		errs = cc.check(errs, i)
+		sc.counts[ladder.StepAt(children[i].Measures, on)]++
+	}
 	if len(errs) > 0 {
 		return StepCounts{}, errors.Join(errs...)
-	}
-	sc := StepCounts{on: on}
-	for _, c := range children {
-		sc.counts[ladder.PositionAt(c.Measures, on).Step]++
 	}
 	return sc, nil
 }
@@ -676,11 +747,12 @@ type MoveCell struct {
 	Count     int
 }
 
-// CountMoves counts the children's moves between steps in [from, to] with
-// ladder.Moves: a child whose position changes step counts once per change,
-// so a child can contribute more than one move (three children appear twice
-// in Figur 4.1). Lateral changes on one step are not moves, and a child who
-// stays on one step has none.
+// CountMoves counts the children's moves between steps in [from, to], the
+// moves of ladder.Moves (found with ladder.AppendMoves, which gives the same
+// moves without allocating per child): a child whose position changes step
+// counts once per change, so a child can contribute more than one move
+// (three children appear twice in Figur 4.1). Lateral changes on one step
+// are not moves, and a child who stays on one step has none.
 //
 // Errors, all reported at once: a zero date, to before from, a period of
 // MaxPeriodYears years or more, a child without an id, two children with the
@@ -697,9 +769,15 @@ func CountMoves(children []Child, from, to date.Date) (MoveMatrix, error) {
 		return MoveMatrix{}, errors.Join(errs...)
 	}
 	mm := MoveMatrix{from: from, to: to}
-	for _, c := range children {
-		moves, err := ladder.Moves(c.Measures, from, to)
+	var moves []ladder.Move // reused from child to child
+	for i := range children {
+		c := &children[i]
+		var err error
+		moves, err = ladder.AppendMoves(moves[:0], c.Measures, from, to)
 		if err != nil {
+			// AppendMoves rejects what Moves rejects; report it as Moves
+			// words it, as documented above.
+			_, err = ladder.Moves(c.Measures, from, to)
 			errs = append(errs, fmt.Errorf("%s: child %q: %w", op, c.ID, err))
 			continue
 		}

@@ -64,6 +64,23 @@ func BenchmarkChildYears100k(b *testing.B) {
 	}
 }
 
+// BenchmarkCountSteps100kShuffled counts the children per step on a date,
+// as ChildYears100k does, with the children out of id order: the ids are
+// then checked for repeats through a set rather than by their order.
+func BenchmarkCountSteps100kShuffled(b *testing.B) {
+	_, children := benchChildren(b, 100_000)
+	rand.New(rand.NewPCG(2017, 6)).Shuffle(len(children), func(i, j int) {
+		children[i], children[j] = children[j], children[i]
+	})
+	on := ladder.MustParseDate("2015-06-30")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := measure.CountSteps(children, on); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkCountMoves100k counts the moves of 40,000 children with 100,000
 // measures over 2013–2016.
 func BenchmarkCountMoves100k(b *testing.B) {
