@@ -171,7 +171,7 @@ func ExampleWorkload() {
 	}
 	// Output:
 	// w1: 2 owed (1 statutory), 8 h; 2026-02: 0 2026-03: 1 2026-04: 1
-	// w2: 1 owed (1 statutory), 4 h; 2026-02: 1 2026-03: 0 2026-04: 0
+	// w2: 2 owed (1 statutory), 8 h; 2026-02: 1 2026-03: 0 2026-04: 1
 	// w3: 0 owed (0 statutory), 0 h; 2026-02: 0 2026-03: 0 2026-04: 0
 }
 

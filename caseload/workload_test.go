@@ -18,9 +18,12 @@ import (
 //     held 21 Jan; then every 6 weeks from the held date: 4 Mar, 15 Apr,
 //     27 May. BL § 95's first deadline is 5 Apr: the latest municipal
 //     follow-up on or before it, 4 Mar, is statutory.
-//   - B (w1): aflastning from 5 Jan 2026, H-FOREB: +4 weeks = 2 Feb, then 3
-//     months after it, 2 May; the status follow-up at +6 months is 5 Jul.
-//     BL § 95's deadline 5 Apr: 2 Feb is statutory.
+//   - B (w1): aflastning from 5 Jan 2026, H-FOREB (domain.md §2, revised):
+//     +4 weeks = 2 Feb, +3 months = 5 Apr (3 months after 2 Feb would be 2
+//     May, later), the status follow-up at +6 months 5 Jul. BL § 95's
+//     deadline 5 Apr: the 5 Apr follow-up itself is the latest on or before
+//     it, so it is statutory and 2 Feb is not. (Before the revision H-FOREB
+//     had no +3 months item and 2 Feb was statutory.)
 //   - C (no worker): plejefamilie from 1 Dec 2025, H-PLEJE: 15 Dec, 26 Jan
 //     (both not held: overdue), 9 Mar, 20 Apr. BL § 95's deadline 1 Mar:
 //     26 Jan is statutory.
@@ -61,15 +64,16 @@ func TestWorkload(t *testing.T) {
 	w1 := r.Workers[0]
 	assert.Equal(t, 2, w1.Cases)
 	assert.Equal(t, 2, w1.Measures)
-	assert.Equal(t, caseload.Tally{Items: 3, Statutory: 2, Minutes: 720}, w1.Owed)
-	assert.Equal(t, 12.0, w1.Owed.Hours())
+	assert.Equal(t, caseload.Tally{Items: 4, Statutory: 2, Minutes: 960}, w1.Owed)
+	assert.Equal(t, 16.0, w1.Owed.Hours())
 	assert.Equal(t, caseload.Tally{}, w1.Overdue)
 	weekly := make([]caseload.Tally, 13)
-	weekly[0] = caseload.Tally{Items: 1, Statutory: 1, Minutes: 240}  // W06: B on 2 Feb
+	weekly[0] = caseload.Tally{Items: 1, Statutory: 0, Minutes: 240}  // W06: B on 2 Feb
 	weekly[4] = caseload.Tally{Items: 1, Statutory: 1, Minutes: 240}  // W10: A on 4 Mar
+	weekly[8] = caseload.Tally{Items: 1, Statutory: 1, Minutes: 240}  // W14: B on Sun 5 Apr (by due date)
 	weekly[10] = caseload.Tally{Items: 1, Statutory: 0, Minutes: 240} // W16: A on 15 Apr
 	assert.Equal(t, weekly, w1.Weekly)
-	assert.Equal(t, []caseload.Tally{{Items: 1, Statutory: 1, Minutes: 240}, {Items: 1, Statutory: 1, Minutes: 240}, {Items: 1, Minutes: 240}}, w1.Monthly)
+	assert.Equal(t, []caseload.Tally{{Items: 1, Minutes: 240}, {Items: 1, Statutory: 1, Minutes: 240}, {Items: 2, Statutory: 1, Minutes: 480}}, w1.Monthly)
 
 	w2 := r.Workers[1]
 	assert.Equal(t, 1, w2.Cases, "a case with no measure is a case")
@@ -90,7 +94,7 @@ func TestWorkload(t *testing.T) {
 	// Without minutes, items are still counted.
 	r, err = caseload.Workload(team, followup.Herning(), d("2026-02-02"), d("2026-04-30"), nil)
 	require.NoError(t, err)
-	assert.Equal(t, caseload.Tally{Items: 3, Statutory: 2}, r.Workers[0].Owed)
+	assert.Equal(t, caseload.Tally{Items: 4, Statutory: 2}, r.Workers[0].Owed)
 }
 
 func TestWorkloadStatutoryOnlyMeasureWarns(t *testing.T) {
