@@ -32,16 +32,17 @@ var (
 )
 
 // bnCaseload builds 100,000 measures from a fixed PCG seed: every
-// intervention with a Herning rule plus the three home-based placements
-// that have the statutory floor only; starts spread over 2021–2026; 40 %
-// ended; most of those started before the as-of date with a held history;
-// some exceptions granted; cadence decisions on most statutory-only
-// measures under Barnets Lov.
+// intervention Herning's rule set binds to a rule plus the three home-based
+// placements that have the statutory floor only; starts spread over
+// 2021–2026; 40 % ended; most of those started before the as-of date with a
+// held history; some exceptions granted (X-FJERN on H-INST and H-EGET, not
+// H-KORT); cadence decisions on most statutory-only measures under Barnets
+// Lov (the bound ones follow Herning's standing decision).
 func bnCaseload() []followup.Record {
 	rng := rand.New(rand.NewPCG(2015, 1126))
 	var ivs []ladder.Intervention
 	for _, iv := range ladder.Default().All() {
-		if iv.Rule != "" || (iv.Placement && iv.FollowUpByLaw()) {
+		if _, ok := followup.HerningRules().RuleFor(iv.Code); ok || (iv.Placement && iv.FollowUpByLaw()) {
 			ivs = append(ivs, iv)
 		}
 	}
@@ -49,6 +50,7 @@ func bnCaseload() []followup.Record {
 	recs := make([]followup.Record, bnMeasures)
 	for i := range recs {
 		iv := ivs[rng.IntN(len(ivs))]
+		rule, _ := followup.HerningRules().RuleFor(iv.Code) // Herning binds the code to its rule (zero: none)
 		start := lo + date.Date(rng.IntN(int(hi-lo)+1))
 		var end date.Date
 		if rng.IntN(10) < 4 {
@@ -61,12 +63,12 @@ func bnCaseload() []followup.Record {
 		rec := followup.Record{Case: fmt.Sprintf("c%05d", i/2), Measure: m}
 		if approved := start + 30; approved <= bnAsOf {
 			var x string
-			switch iv.Rule {
+			switch rule.ID {
 			case "H-PLEJE":
 				if rng.IntN(10) == 0 {
 					x = "X-BARNDOM"
 				}
-			case "H-INST", "H-EGET", "H-KORT":
+			case "H-INST", "H-EGET": // not H-KORT: Herning's own places
 				if rng.IntN(20) == 0 {
 					x = "X-FJERN"
 				}
@@ -79,7 +81,7 @@ func bnCaseload() []followup.Record {
 				rec.Grants = []followup.Grant{{ID: x, ApprovedBy: "teamleder", ApprovedOn: approved}}
 			}
 		}
-		if iv.Rule == "" && followup.AddMonths(start, 3) >= followup.BarnetsLovEffective && rng.IntN(10) < 7 {
+		if rule.ID == "" && followup.AddMonths(start, 3) >= followup.BarnetsLovEffective && rng.IntN(10) < 7 {
 			rec.Decision = &followup.CadenceDecision{DecidedOn: start + 80, Every: followup.Months(3 + 3*rng.IntN(2))}
 		}
 		if start < bnAsOf {
@@ -251,8 +253,8 @@ func BenchmarkDueList100k(b *testing.B) {
 }
 
 // bnOneYear is one institution placement (H-INST) planned for the year
-// from its start: +2 weeks, then every 6 weeks, with Barnets Lov's first
-// follow-up and two supervision visits marked.
+// from its start: +2 weeks, then every 6 weeks, with the statutory chain's
+// items marked (each both the follow-up and the supervision visit).
 func bnOneYear(b *testing.B) (followup.Record, followup.Options) {
 	b.Helper()
 	start := date.New(2025, time.January, 6)

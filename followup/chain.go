@@ -109,6 +109,9 @@ func (w *walker) linkUnder(s *RuleSet, a date.Date, held, first bool) (link, boo
 	switch {
 	case fu != 0 && (visit == 0 || fu <= visit):
 		l.deadline, l.offset, l.anchor = fu, fuOff, fuAnchor
+		if fuAnchor == anchorAssessmentEnd {
+			l.from = fu // the explanation names the assessment's end, not the start
+		}
 	case visit != 0:
 		l.deadline, l.offset, l.anchor = visit, st.Visits.Every, anchorVisit
 		if first {

@@ -10,8 +10,10 @@ import (
 // Scheduling one institution placement under Herning's rules and Barnets
 // Lov. 1 April 2024 is 2. påskedag, so the working day is the Wednesday
 // before Easter. Barnets Lov's first deadline is 5 May (start + 3 months):
-// the latest follow-up due on or before it, 1 April, is the statutory one.
-// The supervision visit deadline is 5 August (start + 6 months).
+// the latest follow-up due on or before it, 1 April, is the statutory one,
+// and, the measure being a placement, also the supervision visit (BL § 156,
+// stk. 5). The next deadline, 1 October (1 April + 6 months, Herning's
+// decision and the visit alike), lies after the horizon.
 func ExampleRegime_Schedule() {
 	m, _ := ladder.Default().NewMeasure("m1", "doegninstitution", ladder.MustParseDate("2024-02-05"), 0)
 	plan, err := followup.Herning().Schedule(followup.Record{Case: "c1", Measure: m},
@@ -25,10 +27,10 @@ func ExampleRegime_Schedule() {
 	}
 	// Output:
 	// 2024-02-19 2024-02-19 followup false [H-INST]
-	// 2024-04-01 2024-03-27 followup true [H-INST BL-95]
+	// 2024-04-01 2024-03-27 followup true [H-INST BL-95 BL-156]
 	// 2024-05-13 2024-05-13 followup false [H-INST]
 	// 2024-06-24 2024-06-24 followup false [H-INST]
-	// 2024-08-05 2024-08-05 followup true [H-INST BL-156]
+	// 2024-08-05 2024-08-05 followup false [H-INST]
 }
 
 // Explaining why an item is due, for a case worker.
@@ -42,14 +44,15 @@ func ExampleItem_Why() {
 		fmt.Println(r.RuleID, "—", r.En)
 	}
 	// Output:
-	// 2024-03-27 [H-PLEJE BL-95]
+	// 2024-03-27 [H-PLEJE BL-95 BL-156]
 	// H-PLEJE — Placement in a professional or network foster family: 6 weeks after the previous follow-up, due on 2024-02-14.
-	// BL-95 — First follow-up at the latest 3 months after the start (or when an assessment run alongside ends); then as the municipality decided. The latest follow-up on or before the statutory deadline 2024-04-30 is statutory and must have the statutory content (child conversation, in person). It is the first statutory follow-up. Here it is decided how follow-up is organised from now on (BL § 95).
+	// BL-95 — First follow-up at the latest 3 months after the start (or when an assessment run alongside ends); then as the municipality decided. The latest follow-up on or before the statutory deadline 2024-04-30 is statutory and must have the statutory content (child conversation, in person); no exception relaxes it. It is the first statutory follow-up. Here it is decided how follow-up is organised from now on (BL § 95).
+	// BL-156 — At least two supervision visits a year at the placement with a conversation with the child. The statutory follow-up is also the supervision visit: in person at the placement with a conversation with the child, as far as possible without staff present.
 }
 
 // Checking compliance: the first follow-up was held 3 days late and
-// without a child conversation, and the statutory one due 1 April has not
-// been held by 15 April.
+// without a child conversation, and the statutory one, due 4 April (22
+// February + 6 weeks), has not been held by 15 April.
 func ExamplePlan_Compliance() {
 	m, _ := ladder.Default().NewMeasure("m1", "doegninstitution", ladder.MustParseDate("2024-02-05"), 0)
 	rec := followup.Record{Case: "c1", Measure: m, Held: []followup.Held{

@@ -673,8 +673,11 @@ func (r *Regime) childsPlanDeadline(op string, p PlanDecision, asOf date.Date, c
 		da = fmt.Sprintf("%s: afgørelse %s, og planen udarbejdes senest %s efter, %s.", upperFirst(rule.When.Da), p.Decided, rule.Within.Danish(), due)
 		en = fmt.Sprintf("%s: decided on %s, and the plan is made at the latest %s later, on %s.", upperFirst(rule.When.En), p.Decided, rule.Within.English(), due)
 	}
-	x, y := intakeMonthEnd(p.Decided, due)
-	da, en = da+x, en+y
+	var x, y string
+	if !rule.Before { // a month-end clamp only happens when months are added
+		x, y = intakeMonthEnd(p.Decided, due)
+		da, en = da+x, en+y
+	}
 	x, y = intakeLawNote(rule, "afgørelsen", "the decision", p.Decided, due)
 	da, en = da+x, en+y
 	x, y = intakeOutcome(it, "Udarbejdet", "Made")

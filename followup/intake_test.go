@@ -184,7 +184,7 @@ func TestNotificationDeadlineErrors(t *testing.T) {
 		{"received after now", followup.Notification{Received: rec}, rec.Add(-time.Minute), "received 2024-03-04 09:30 CET is after now 2024-03-04 09:29 CET"},
 		{"assessed before received", followup.Notification{Received: rec, Assessed: rec.Add(-time.Hour)}, rec, "assessed 2024-03-04 08:30 CET is before received 2024-03-04 09:30 CET"},
 		{"assessed after now", followup.Notification{Received: rec, Assessed: rec.Add(2 * time.Hour)}, rec.Add(time.Hour), "assessed 2024-03-04 11:30 CET is after now 2024-03-04 10:30 CET"},
-		{"before the modelled law", followup.Notification{Received: intakeAt("2010-12-31 12:00")}, rec, "no rule in force on 2010-12-31; intake rules are modelled from 2011-01-01"},
+		{"before the modelled law", followup.Notification{Received: intakeAt("2010-12-31 12:00")}, rec, "no notification-assessment rule in force on 2010-12-31 in the regime"},
 		{"year 10000", followup.Notification{Received: rec}, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "after the year 9999"},
 	}
 	for _, tt := range tests {
@@ -360,10 +360,10 @@ func TestAssessmentNetworkMap(t *testing.T) {
 			assert.Equal(t, followup.Municipal, r.Layer)
 			assert.Equal(t, followup.NetworkMapEffective, r.Effective)
 			if tt.a.NetworkMap {
-				assert.Contains(t, r.En, "The network map is recorded.")
-				assert.Contains(t, r.Da, "Netværkskortet er registreret.")
+				assert.Contains(t, r.En, "The requirement is recorded as met.")
+				assert.Contains(t, r.Da, "Kravet er registreret som opfyldt.")
 			} else {
-				assert.Contains(t, r.En, "The network map is not recorded.")
+				assert.Contains(t, r.En, "The requirement is not recorded as met.")
 			}
 			// The preliminary item carries no network map.
 			for _, x := range items[1:] {
@@ -392,7 +392,7 @@ func TestAssessmentDeadlinesErrors(t *testing.T) {
 		{"preliminary before learned", followup.Assessment{Learned: l, Preliminary: intakeDay("2023-12-01")}, asOf, "preliminary assessment 2023-12-01 is before learned 2024-01-05"},
 		{"preliminary after as-of", followup.Assessment{Learned: l, Preliminary: intakeDay("2024-06-02")}, asOf, "preliminary assessment 2024-06-02 is after the as-of date"},
 		{"preliminary after finished", followup.Assessment{Learned: l, Finished: intakeDay("2024-05-20"), Preliminary: intakeDay("2024-05-21")}, asOf, "preliminary assessment 2024-05-21 is after finished 2024-05-20"},
-		{"before the modelled law", followup.Assessment{Learned: intakeDay("2010-06-01")}, asOf, "no rule in force on 2010-06-01"},
+		{"before the modelled law", followup.Assessment{Learned: intakeDay("2010-06-01")}, asOf, "no child-assessment rule in force on 2010-06-01"},
 		{"as-of after 9999", followup.Assessment{Learned: l}, intakeDay("9999-12-31") + 1, "after the year 9999"},
 	}
 	for _, tt := range tests {
@@ -422,7 +422,7 @@ func TestChildsPlanDeadline(t *testing.T) {
 		{name: "BL placement: 3 months, Saturday → Friday",
 			p: followup.PlanDecision{Decided: intakeDay("2024-03-15"), Basis: ladder.BasisPlacement}, asOf: "2024-04-01",
 			owed: true, rule: "BL-91", due: "2024-06-15", workingDay: "2024-06-14", status: followup.Upcoming,
-			why: "Placement decided on 2024-03-15: the child's plan is made at the latest 3 months later, on 2024-06-15."},
+			why: "Placement outside the home: decided on 2024-03-15, and the plan is made at the latest 3 months later, on 2024-06-15."},
 		{name: "BL placement decided 2024-01-01: due Easter Monday, planned before Maundy Thursday",
 			p: followup.PlanDecision{Decided: intakeDay("2024-01-01"), Basis: ladder.BasisPlacement}, asOf: "2024-04-02",
 			owed: true, rule: "BL-91", due: "2024-04-01", workingDay: "2024-03-27", status: followup.Overdue},
@@ -433,7 +433,7 @@ func TestChildsPlanDeadline(t *testing.T) {
 		{name: "BL § 47: before the decision",
 			p: followup.PlanDecision{Decided: intakeDay("2024-03-15"), Basis: ladder.BasisPlacement, WithoutConsent: true, Made: intakeDay("2024-03-14")}, asOf: "2024-03-15",
 			owed: true, rule: "BL-91", due: "2024-03-14", workingDay: "2024-03-14", status: followup.Done,
-			why: "Placement without consent: the child's plan exists before the decision (2024-03-15)"},
+			why: "Placement without consent (BL § 47): the plan exists before the decision (2024-03-15), that is at the latest the day before, 2024-03-14."},
 		{name: "BL § 47: a plan on the decision day is a day late",
 			p: followup.PlanDecision{Decided: intakeDay("2024-03-15"), Basis: ladder.BasisPlacement, WithoutConsent: true, Made: intakeDay("2024-03-15")}, asOf: "2024-03-15",
 			owed: true, rule: "BL-91", due: "2024-03-14", workingDay: "2024-03-14", status: followup.Done, late: 1},
@@ -443,14 +443,14 @@ func TestChildsPlanDeadline(t *testing.T) {
 		{name: "BL § 32 support with a chosen plan",
 			p: followup.PlanDecision{Decided: intakeDay("2024-03-15"), Basis: ladder.BasisSupport, PlanChosen: true}, asOf: "2024-04-01",
 			owed: true, rule: "BL-91", due: "2024-06-15", workingDay: "2024-06-14", status: followup.Upcoming,
-			why: "the municipality decided to make a child's plan"},
+			why: "Support under BL § 32 where the municipality decided to make a plan: decided on 2024-03-15"},
 		{name: "BL ignores Urgent",
 			p: followup.PlanDecision{Decided: intakeDay("2024-03-15"), Basis: ladder.BasisPlacement, Urgent: true}, asOf: "2024-04-01",
 			owed: true, rule: "BL-91", due: "2024-06-15", workingDay: "2024-06-14", status: followup.Upcoming},
 		{name: "SEL: the action plan before the decision",
 			p: followup.PlanDecision{Decided: intakeDay("2023-06-01"), Basis: ladder.BasisSupport, Made: intakeDay("2023-06-01")}, asOf: "2023-07-01",
 			owed: true, rule: "SEL-140", due: "2023-05-31", workingDay: "2023-05-31", status: followup.Done, late: 1,
-			why: "The action plan is made before the decision on the measure (2023-06-01), that is at the latest the day before, 2023-05-31."},
+			why: "A decision on a measure: the plan exists before the decision (2023-06-01), that is at the latest the day before, 2023-05-31."},
 		{name: "SEL ignores PlanChosen: support always has an action plan",
 			p: followup.PlanDecision{Decided: intakeDay("2023-06-01"), Basis: ladder.BasisSupport, PlanChosen: false}, asOf: "2023-06-01",
 			owed: true, rule: "SEL-140", due: "2023-05-31", workingDay: "2023-05-31", status: followup.Overdue},
@@ -487,6 +487,25 @@ func TestChildsPlanDeadline(t *testing.T) {
 	}
 }
 
+// A plan due "before the decision" is due the day before: no month is
+// added, so no day can be missing from the deadline's month, and the
+// explanation must not say one is (domain.md conventions: every item says
+// why, correctly). Decided 15 Mar 2024 → due 14 Mar; decided 1 Jun 2023 →
+// due 31 May.
+func TestChildsPlanBeforeDecisionHasNoMonthEndNote(t *testing.T) {
+	for _, p := range []followup.PlanDecision{
+		{Decided: intakeDay("2024-03-15"), Basis: ladder.BasisPlacement, WithoutConsent: true},
+		{Decided: intakeDay("2023-06-01"), Basis: ladder.BasisSupport},
+	} {
+		it, owed, err := followup.ChildsPlanDeadline(p, p.Decided, nil)
+		require.NoError(t, err)
+		require.True(t, owed)
+		assert.Equal(t, p.Decided-1, it.Due)
+		assert.NotContains(t, it.Why().Text("en"), "does not exist")
+		assert.NotContains(t, it.Why().Text("da"), "findes ikke")
+	}
+}
+
 func TestChildsPlanDeadlineErrors(t *testing.T) {
 	d := intakeDay("2024-03-15")
 	asOf := intakeDay("2024-04-01")
@@ -502,7 +521,7 @@ func TestChildsPlanDeadlineErrors(t *testing.T) {
 		{"early basis", followup.PlanDecision{Decided: d, Basis: ladder.BasisEarly}, asOf, "basis early; the plan rules cover placement and support"},
 		{"without consent on support", followup.PlanDecision{Decided: d, Basis: ladder.BasisSupport, WithoutConsent: true}, asOf, "without consent, but basis support is not a placement"},
 		{"made after as-of", followup.PlanDecision{Decided: d, Basis: ladder.BasisPlacement, Made: intakeDay("2024-04-02")}, asOf, "plan made 2024-04-02 is after the as-of date 2024-04-01"},
-		{"before the modelled law", followup.PlanDecision{Decided: intakeDay("2010-01-01"), Basis: ladder.BasisPlacement}, asOf, "no rule in force on 2010-01-01"},
+		{"before the modelled law", followup.PlanDecision{Decided: intakeDay("2010-01-01"), Basis: ladder.BasisPlacement}, asOf, "no statutory rule set in force on the decision date 2010-01-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -584,7 +603,7 @@ func TestHearingDeadlineErrors(t *testing.T) {
 		{"zero start", followup.ChildHearing{Case: "c4", Measure: "m4"}, asOf, `case "c4", measure "m4": zero start date`},
 		{"zero as-of", followup.ChildHearing{Start: asOf}, 0, "zero as-of date"},
 		{"heard after as-of", followup.ChildHearing{Start: asOf, Heard: asOf + 1}, asOf, "heard 2024-03-02 is after the as-of date 2024-03-01"},
-		{"before the modelled law", followup.ChildHearing{Start: intakeDay("2010-12-31")}, asOf, "no rule in force on 2010-12-31"},
+		{"before the modelled law", followup.ChildHearing{Start: intakeDay("2010-12-31")}, asOf, "no hearing rule in force on 2010-12-31"},
 		{"start after 9999", followup.ChildHearing{Start: intakeDay("9999-12-31") + 1}, asOf, "after the year 9999"},
 	}
 	for _, tt := range tests {
@@ -680,8 +699,9 @@ func TestIntakeItemLineAndText(t *testing.T) {
 		"Loven vælges efter kendskabet (2023-10-31), så Serviceloven gælder, selv om fristen falder efter 2024-01-01. "+
 		"(SEL § 50, stk. 7 (til 31.12.2023); Serviceloven, gældende fra 2011-01-01) "+
 		"[H-NETVAERKSKORT] Netværkskort med forældre og barn i hver ny børnefaglig undersøgelse. "+
-		"Undersøgelsen er startet 2023-10-31, og fra 2016-01-01 udarbejder Herning et netværkskort sammen med forældrene og barnet eller den unge i hver ny undersøgelse. "+
-		"Netværkskortet er ikke registreret. "+
+		"Undersøgelsen er startet 2023-10-31, og fra 2016-01-01 gælder kravet i hver ny undersøgelse. "+
+		"Herning udarbejder netværkskortet sammen med forældrene og barnet eller den unge. "+
+		"Kravet er ikke registreret som opfyldt. "+
 		"(Herningmodellen 1.0 — kompendium, 'Bedre afklaring af netværk v. foranstaltninger' (26.11.2015), s. 29; Herning Kommune — kompendium, gældende fra 2016-01-01)",
 		it.Why().Text("da"))
 }

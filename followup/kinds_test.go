@@ -69,6 +69,12 @@ func decisionCase(d followup.Decision, code string) enumCase {
 		func(u encoding.TextUnmarshaler) textEnum { return *u.(*followup.Decision) }}
 }
 
+func factCase(f followup.Fact, code string) enumCase {
+	return enumCase{f, code,
+		func() encoding.TextUnmarshaler { return new(followup.Fact) },
+		func(u encoding.TextUnmarshaler) textEnum { return *u.(*followup.Fact) }}
+}
+
 // enumTable lists every defined value of every enum of the package.
 var enumTable = []enumCase{
 	kindCase(followup.FollowUp, "followup"),
@@ -104,6 +110,14 @@ var enumTable = []enumCase{
 	decisionCase(followup.TreatmentPlan, "treatment-plan"),
 	decisionCase(followup.AfterSupport, "after-support"),
 	decisionCase(followup.Cadence, "cadence"),
+
+	// The facts that choose an intake row (the child's plan: placement,
+	// support, without consent, urgent, plan chosen under BL § 32).
+	factCase(followup.FactPlacement, "placement"),
+	factCase(followup.FactSupport, "support"),
+	factCase(followup.FactWithoutConsent, "without-consent"),
+	factCase(followup.FactUrgent, "urgent"),
+	factCase(followup.FactPlanChosen, "plan-chosen"),
 }
 
 func TestEnumTextRoundTrip(t *testing.T) {
@@ -148,6 +162,7 @@ func TestEnumTableIsComplete(t *testing.T) {
 		{"Status", followup.Status(0), followup.Upcoming + 1, "followup.Status(0)", "followup.Status(4)", countOf[followup.Status](), 3},
 		{"Layer", followup.Layer(0), followup.Municipal + 1, "followup.Layer(0)", "followup.Layer(3)", countOf[followup.Layer](), 2},
 		{"Decision", followup.Decision(0), followup.Cadence + 1, "followup.Decision(0)", "followup.Decision(9)", countOf[followup.Decision](), 8},
+		{"Fact", followup.Fact(0), followup.FactPlanChosen + 1, "followup.Fact(0)", "followup.Fact(6)", countOf[followup.Fact](), 5},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -216,6 +231,23 @@ func TestEnumDanishLabels(t *testing.T) {
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, tc.got)
 	}
+}
+
+func TestFactsSet(t *testing.T) {
+	var s followup.Facts
+	assert.False(t, s.Has(followup.FactPlacement), "the zero value is the empty set")
+	s = s.With(followup.FactPlacement).With(followup.FactWithoutConsent)
+	for f := followup.Fact(0); f <= followup.FactPlanChosen+1; f++ {
+		want := f == followup.FactPlacement || f == followup.FactWithoutConsent
+		assert.Equal(t, want, s.Has(f), f.String())
+	}
+	// An invalid fact is never in a set and adds nothing.
+	assert.Equal(t, s, s.With(0).With(followup.FactPlanChosen+1).With(200))
+	assert.False(t, s.Has(0))
+	// With returns a new set; the receiver is a value.
+	t0 := followup.Facts(0)
+	_ = t0.With(followup.FactUrgent)
+	assert.False(t, t0.Has(followup.FactUrgent))
 }
 
 func TestKindIsMeeting(t *testing.T) {

@@ -71,12 +71,16 @@ var herningTable = []rtRule{
 	{"H-EGET", []rtFixed{fu("P2W")}, []rtPhase{{"P6W", "", false, [][]followup.Decision{{ng}}}}},
 	// every 4 weeks, nothing fixed.
 	{"H-KORT", nil, []rtPhase{{"P4W", "", false, [][]followup.Decision{{ng}}}}},
-	// +4 weeks, then every 3 months; at +6 months a status follow-up on
-	// continuing the measure and the time frame for ending it.
+	// +4 weeks, +3 months, +6 months — the status follow-up on continuing
+	// the measure and the time frame for ending it — then every 3 months
+	// (the table as revised in domain.md §2; the rules for private contact
+	// persons and efterskole refer back to these "4 uger, 3 mdr., 6 mdr.
+	// og herefter hver 3 mdr.", Kompendium p. 35).
 	{"H-FOREB", []rtFixed{
 		fu("P4W"),
+		fu("P3M"),
 		{"P6M", followup.StatusFollowUp, "", []followup.Decision{ng, followup.Continuation, followup.TimeFrame}},
-	}, []rtPhase{{"P3M", "", false, [][]followup.Decision{{ng}}}}},
+	}, []rtPhase{{"P3M", "", true, [][]followup.Decision{{ng}}}}},
 	// +4 and +8 weeks at MST; +3 months with a proposal for a further
 	// course; the course ends at +5 months. Nothing recurs.
 	{"H-MST", []rtFixed{
@@ -112,22 +116,36 @@ var herningTable = []rtRule{
 		[]rtPhase{{"P3M", "", true, [][]followup.Decision{{ng}}}}},
 }
 
-// exceptionTable is domain.md §2 "Exceptions": what each relaxes, on the
-// extra follow-ups only.
+// exceptionTable is domain.md §2 "Exceptions": which follow-ups each
+// relaxes (its scope: the rule's fixed items and recurring phases, by
+// index), on the extra follow-ups only, never the rule's first.
 var exceptionTable = []struct {
 	id        string
 	appliesTo []string
+	scope     []followup.Scope
 	addModes  followup.Modes
 	optional  bool // the child conversation may be left out
 }{
-	// foster family (network or professional): mail or phone, and after
-	// assessment without a child conversation.
-	{"X-BARNDOM", []string{"H-PLEJE"}, followup.ModesOf(followup.Phone, followup.Mail), true},
-	// youth placed more than 50 km away: by phone, the child conversation
-	// too (so not left out). Every placement rule.
-	{"X-FJERN", []string{"H-INST", "H-PLEJE", "H-EGET", "H-KORT"}, followup.ModesOf(followup.Phone), false},
-	// efterskole under SEL § 52: by phone, talking with the youth by phone.
-	{"X-EFTERSKOLE", []string{"H-EFTERSKOLE"}, followup.ModesOf(followup.Phone), false},
+	// foster family (network or professional): only the three-monthly
+	// phase after the first year (H-PLEJE recurring[1]); the first year's
+	// six-weekly follow-ups stay. Mail or phone, and after assessment
+	// without a child conversation.
+	{"X-BARNDOM", []string{"H-PLEJE"}, []followup.Scope{{Rule: "H-PLEJE", Recurring: []int{1}}},
+		followup.ModesOf(followup.Phone, followup.Mail), true},
+	// youth placed more than 50 km away: the extra follow-ups after the
+	// first one (every recurring phase; the first is the fixed +2 weeks).
+	// Not H-KORT: Hedebocenteret and Toften are Herning's own places. By
+	// phone, the child conversation too (so not left out).
+	{"X-FJERN", []string{"H-INST", "H-PLEJE", "H-EGET"}, []followup.Scope{
+		{Rule: "H-INST", Recurring: []int{0}},
+		{Rule: "H-PLEJE", Recurring: []int{0, 1}},
+		{Rule: "H-EGET", Recurring: []int{0}},
+	}, followup.ModesOf(followup.Phone), false},
+	// efterskole under SEL § 52: the extra follow-ups after the first
+	// (+3 and +6 months and the three-monthly phase); by phone, talking
+	// with the youth by phone.
+	{"X-EFTERSKOLE", []string{"H-EFTERSKOLE"}, []followup.Scope{{Rule: "H-EFTERSKOLE", Fixed: []int{1, 2}, Recurring: []int{0}}},
+		followup.ModesOf(followup.Phone), false},
 }
 
 func TestHerningRulesMatchDomainTable(t *testing.T) {
@@ -238,8 +256,15 @@ func TestHerningExceptionsMatchDomainTable(t *testing.T) {
 			got, ok := rs.Exception(w.id)
 			require.True(t, ok)
 			assert.Equal(t, e, got)
-			assert.ElementsMatch(t, w.appliesTo, e.AppliesTo)
+			assert.Equal(t, w.appliesTo, e.AppliesTo())
+			assert.Equal(t, w.scope, e.Scope)
 			assert.Equal(t, "extra", e.Relaxes, "an exception relaxes only the extra follow-ups")
+			assert.Equal(t, followup.SourceExceptions, e.Source)
+			// No scope names the rule's first follow-up (its first fixed
+			// meeting; all of Herning's rules in scope have one).
+			for _, sc := range e.Scope {
+				assert.NotContains(t, sc.Fixed, 0, "%s must not relax %s's first follow-up", w.id, sc.Rule)
+			}
 			assert.Equal(t, w.addModes, e.AddModes)
 			assert.False(t, e.AddModes.Has(followup.InPerson), "in person is the rule, not a relaxation")
 			assert.Equal(t, w.optional, e.ChildConversationOptional)
@@ -317,25 +342,71 @@ func TestStatutorySetsMatchStatutoryMD(t *testing.T) {
 	assert.False(t, ok, "a municipal set has no statutory content")
 }
 
-func TestCatalogueRulesExistInHerning(t *testing.T) {
+// herningBindings is domain.md §1's catalogue table, column "Herning rule":
+// the municipality, not the catalogue, binds each code to its rule ("" for
+// "—": the statutory floor only, or nothing where the law is silent).
+var herningBindings = map[string]string{
+	"doegninstitution": "H-INST", "opholdssted": "H-INST", "sikret-institution": "H-INST",
+	"korttidsanbringelse": "H-KORT", "doegnophold-familie": "H-FOREB",
+	"plejefamilie": "H-PLEJE", "saerlig-plejefamilie": "H-PLEJE", "netvaerkspleje": "H-PLEJE",
+	"eget-vaerelse": "H-EGET", "kostskole": "", "efterskole-anbragt": "", "opgangsfaellesskab": "",
+	"efterskole": "H-EFTERSKOLE", "familiebehandling": "H-FAMCENTER", "mst": "H-MST",
+	"kontaktperson": "H-KONTAKT", "privat-kontaktperson": "H-PRIVKONTAKT",
+	"aflastning": "H-FOREB", "fft": "H-FOREB", "pmto": "H-FOREB", "praktisk-stoette": "H-FOREB",
+	"tidlig-forebyggende": "", "familiecentral": "", "psykologsamtaler": "", "sundhedspleje-behovsbesoeg": "",
+}
+
+func TestHerningBindingsMatchDomainTable(t *testing.T) {
 	rs := followup.HerningRules()
+	all := ladder.Default().All()
+	require.Len(t, all, len(herningBindings), "every catalogue code is in domain.md §1's table")
 	used := map[string]bool{}
-	for _, iv := range ladder.Default().All() {
-		if iv.Rule == "" {
-			continue
+	for _, iv := range all {
+		want, ok := herningBindings[iv.Code]
+		require.True(t, ok, iv.Code)
+		r, bound := rs.RuleFor(iv.Code)
+		assert.Equal(t, want != "", bound, iv.Code)
+		assert.Equal(t, want, r.ID, iv.Code)
+		if bound {
+			got, ok := rs.Rule(want)
+			require.True(t, ok)
+			assert.Equal(t, got, r, "RuleFor returns the bound rule")
+			used[want] = true
 		}
-		_, ok := rs.Rule(iv.Rule)
-		assert.True(t, ok, "intervention %q uses rule %q, which Herning's set lacks", iv.Code, iv.Rule)
-		used[iv.Rule] = true
 	}
 	for _, w := range herningTable {
-		assert.True(t, used[w.id], "rule %s is used by no catalogue intervention", w.id)
+		assert.True(t, used[w.id], "rule %s is bound to no catalogue code", w.id)
 	}
-	// The three home-based placements Herning's table is silent on.
-	for _, code := range []string{"kostskole", "efterskole-anbragt", "opgangsfaellesskab"} {
-		iv, err := ladder.Default().Lookup(code)
-		require.NoError(t, err)
-		assert.Empty(t, iv.Rule, code)
+	// Bindings lists the same, one per bound code.
+	bs := rs.Bindings()
+	n := 0
+	for _, w := range herningBindings {
+		if w != "" {
+			n++
+		}
+	}
+	assert.Len(t, bs, n)
+	for _, b := range bs {
+		assert.Equal(t, herningBindings[b.Code], b.Rule, b.Code)
+	}
+	bs[0].Rule = "H-KORT" // a copy
+	assert.Equal(t, herningBindings[rs.Bindings()[0].Code], rs.Bindings()[0].Rule)
+	_, ok := rs.RuleFor("vendor-ukendt")
+	assert.False(t, ok)
+}
+
+// Herning's standing decision under BL § 95, stk. 3: it keeps the
+// half-yearly follow-ups it kept under SEL § 70 (domain.md §2).
+func TestHerningDecision(t *testing.T) {
+	d, ok := followup.HerningRules().Decision()
+	require.True(t, ok)
+	assert.Equal(t, rtSpan("P6M"), d.Every)
+	assert.Equal(t, followup.SourceHerningDecision, d.Source)
+	assert.Contains(t, d.Source, "BL § 95")
+	for _, rs := range []*followup.RuleSet{followup.ServiceLoven(), followup.BarnetsLov()} {
+		_, ok := rs.Decision()
+		assert.False(t, ok, "a statutory set holds no decision")
+		assert.Empty(t, rs.Bindings())
 	}
 }
 
@@ -347,8 +418,9 @@ func TestEverythingCitesASource(t *testing.T) {
 		assert.NotEmpty(t, r.Name.En, r.ID)
 	}
 	for _, e := range followup.HerningRules().Exceptions() {
+		// The exceptions (Undtagelser) are on p. 35 (domain.md §2).
 		assert.Contains(t, strings.ToLower(e.Source), "kompendium", e.ID)
-		assert.Contains(t, e.Source, "s. 32", e.ID)
+		assert.Contains(t, e.Source, "s. 35", e.ID)
 		assert.NotEmpty(t, e.Name.Da, e.ID)
 		assert.NotEmpty(t, e.Name.En, e.ID)
 	}
@@ -379,6 +451,11 @@ func TestShippedRuleSetsJSONRoundTrip(t *testing.T) {
 			assert.Equal(t, rs.Spec().Until, got.Spec().Until)
 			assert.Equal(t, rs.Rules(), got.Rules())
 			assert.Equal(t, rs.Exceptions(), got.Exceptions())
+			assert.Equal(t, rs.Bindings(), got.Bindings())
+			d1, ok1 := rs.Decision()
+			d2, ok2 := got.Decision()
+			assert.Equal(t, ok1, ok2)
+			assert.Equal(t, d1, d2)
 			st1, ok1 := rs.Statutory()
 			st2, ok2 := got.Statutory()
 			assert.Equal(t, ok1, ok2)
@@ -412,6 +489,10 @@ func TestRuleSetJSONIsISO(t *testing.T) {
 		`"modes":["in-person"]`,
 		`"addModes":["phone","mail"]`,
 		`"relaxes":"extra"`,
+		`"scope":[{"rule":"H-PLEJE","recurring":[1]}]`, // X-BARNDOM
+		`{"rule":"H-EFTERSKOLE","fixed":[1,2],"recurring":[0]}`,
+		`{"code":"plejefamilie","rule":"H-PLEJE"}`,
+		`"decision":{"decidedOn":"2024-01-01","every":"P6M"`,
 	} {
 		assert.Contains(t, s, want)
 	}
@@ -465,8 +546,10 @@ const rtBaseJSON = `{
   ],
   "exceptions": [
     {"id": "X-T", "name": {"da": "X", "en": "X"}, "when": {"da": "", "en": ""}, "source": "s. 2",
-     "appliesTo": ["T-A"], "relaxes": "extra", "addModes": ["phone"]}
-  ]
+     "scope": [{"rule": "T-A", "recurring": [0]}], "relaxes": "extra", "addModes": ["phone"]}
+  ],
+  "bindings": [{"code": "vendor-a", "rule": "T-A"}],
+  "decision": {"every": "P4M", "source": "Testkommunens beslutning efter BL § 95, stk. 3"}
 }`
 
 func TestRuleSetFromVendorJSON(t *testing.T) {
@@ -485,6 +568,13 @@ func TestRuleSetFromVendorJSON(t *testing.T) {
 	e, ok := rs.Exception("X-T")
 	require.True(t, ok)
 	assert.Equal(t, followup.ModesOf(followup.Phone), e.AddModes)
+	assert.Equal(t, []followup.Scope{{Rule: "T-A", Recurring: []int{0}}}, e.Scope)
+	bound, ok := rs.RuleFor("vendor-a")
+	require.True(t, ok)
+	assert.Equal(t, "T-A", bound.ID)
+	d, ok := rs.Decision()
+	require.True(t, ok)
+	assert.Equal(t, followup.Months(4), d.Every)
 	assert.True(t, rs.InForce(rtDay(2020, time.January, 1)))
 	assert.False(t, rs.InForce(rtDay(2019, time.December, 31)))
 
@@ -535,7 +625,7 @@ func TestRuleSetJSONValidationReportsEverything(t *testing.T) {
 	// the statutory follow-ups, and one that refers to an unknown rule.
 	in := strings.Replace(rtBaseJSON, `"name": "Testkommune — opfølgning"`, `"name": ""`, 1)
 	in = strings.Replace(in, `"relaxes": "extra"`, `"relaxes": "statutory"`, 1)
-	in = strings.Replace(in, `"appliesTo": ["T-A"]`, `"appliesTo": ["T-A", "T-NONE"]`, 1)
+	in = strings.Replace(in, `"scope": [{"rule": "T-A", "recurring": [0]}]`, `"scope": [{"rule": "T-A", "recurring": [0]}, {"rule": "T-NONE", "recurring": [0]}]`, 1)
 	var rs followup.RuleSet
 	err := json.Unmarshal([]byte(in), &rs)
 	require.Error(t, err)
@@ -572,8 +662,10 @@ func rtMunicipalSpec() followup.RuleSetSpec {
 				}},
 		},
 		Exceptions: []followup.Exception{
-			{ID: "X-T", Name: followup.Text{Da: "X", En: "X"}, Source: "s. 3", AppliesTo: []string{"T-A"}, Relaxes: "extra", AddModes: followup.ModesOf(followup.Phone)},
+			{ID: "X-T", Name: followup.Text{Da: "X", En: "X"}, Source: "s. 3", Scope: []followup.Scope{{Rule: "T-A", Recurring: []int{0}}}, Relaxes: "extra", AddModes: followup.ModesOf(followup.Phone)},
 		},
+		Bindings: []followup.Binding{{Code: "vendor-a", Rule: "T-A"}, {Code: "vendor-b", Rule: "T-B"}},
+		Decision: &followup.CadenceDecision{Every: followup.Months(6), Source: "Testkommunens beslutning"},
 	}
 }
 
@@ -652,8 +744,34 @@ func TestNewRuleSetFindings(t *testing.T) {
 		{"layer invalid", mun, func(s *followup.RuleSetSpec) { s.Layer = 0 }, []string{"ruleset.layer.invalid"}, ""},
 		{"rule source missing", mun, func(s *followup.RuleSetSpec) { s.Rules[1].Source = "" }, []string{"ruleset.source.missing"}, "T-B"},
 		{"exception source missing", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].Source = "" }, []string{"ruleset.source.missing"}, "X-T"},
-		{"exception refers to an unknown rule", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].AppliesTo = []string{"T-A", "T-C"} }, []string{"ruleset.rule.unknown"}, "X-T"},
-		{"exception applies to nothing", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].AppliesTo = nil }, []string{"ruleset.exception.applies-to-nothing"}, "X-T"},
+		{"exception refers to an unknown rule", mun, func(s *followup.RuleSetSpec) {
+			s.Exceptions[0].Scope = append(s.Exceptions[0].Scope, followup.Scope{Rule: "T-C", Recurring: []int{0}})
+		}, []string{"ruleset.rule.unknown"}, "X-T/scope[1]"},
+		{"exception applies to nothing", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].Scope = nil }, []string{"ruleset.exception.applies-to-nothing"}, "X-T"},
+		// No exception relaxes the rule's first follow-up (domain.md §2):
+		// T-A's fixed +2 weeks; for a rule with no fixed items, the first
+		// item of its first phase.
+		{"scope names the first follow-up", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].Scope[0].Fixed = []int{0} }, []string{"ruleset.exception.first-follow-up"}, "X-T/scope[0]"},
+		{"scope names the first phase of a rule without fixed items", mun, func(s *followup.RuleSetSpec) {
+			s.Rules[0].Fixed = nil
+		}, []string{"ruleset.exception.first-follow-up"}, "X-T/scope[0]"},
+		{"scope names a fixed item that does not exist", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].Scope[0].Fixed = []int{1} }, []string{"ruleset.exception.scope-index"}, "X-T/scope[0]"},
+		{"scope names a phase that does not exist", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].Scope[0].Recurring = []int{0, 1} }, []string{"ruleset.exception.scope-index"}, "X-T/scope[0]"},
+		{"scope names a negative index", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].Scope[0].Recurring = []int{-1} }, []string{"ruleset.exception.scope-index"}, "X-T/scope[0]"},
+		{"scope names a course end", mun, func(s *followup.RuleSetSpec) {
+			s.Exceptions[0].Scope = []followup.Scope{{Rule: "T-B", Fixed: []int{2}}}
+		}, []string{"ruleset.exception.scope-not-meeting"}, "X-T/scope[0]"},
+		{"scope names nothing in its rule", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].Scope[0].Recurring = nil }, []string{"ruleset.exception.scope-empty"}, "X-T/scope[0]"},
+		{"scope names a rule twice", mun, func(s *followup.RuleSetSpec) {
+			s.Exceptions[0].Scope = append(s.Exceptions[0].Scope, followup.Scope{Rule: "T-A", Recurring: []int{0}})
+		}, []string{"ruleset.exception.scope-duplicate"}, "X-T/scope[1]"},
+		{"binding with a malformed code", mun, func(s *followup.RuleSetSpec) { s.Bindings[0].Code = "Vendor A" }, []string{"ruleset.binding.code"}, "bindings[0]"},
+		{"code bound twice", mun, func(s *followup.RuleSetSpec) { s.Bindings[1].Code = "vendor-a" }, []string{"ruleset.binding.duplicate"}, "bindings[1]"},
+		{"code bound to an unknown rule", mun, func(s *followup.RuleSetSpec) { s.Bindings[1].Rule = "T-C" }, []string{"ruleset.rule.unknown"}, "bindings[1]"},
+		{"decision cites no source", mun, func(s *followup.RuleSetSpec) { s.Decision.Source = " " }, []string{"ruleset.source.missing"}, "decision"},
+		{"decision without an interval", mun, func(s *followup.RuleSetSpec) { s.Decision.Every = followup.Span{} }, []string{"ruleset.period.missing"}, "decision"},
+		{"statutory set with bindings", stat, func(s *followup.RuleSetSpec) { s.Bindings = mun().Bindings }, []string{"ruleset.statutory.has-municipal-rules"}, "Testlov"},
+		{"statutory set with a decision", stat, func(s *followup.RuleSetSpec) { s.Decision = mun().Decision }, []string{"ruleset.statutory.has-municipal-rules"}, "Testlov"},
 		{"duplicate rule id", mun, func(s *followup.RuleSetSpec) { s.Rules[1].ID = "T-A" }, []string{"ruleset.id.duplicate"}, "T-A"},
 		{"exception id repeats a rule id", mun, func(s *followup.RuleSetSpec) { s.Exceptions[0].ID = "T-B" }, []string{"ruleset.id.duplicate"}, "T-B"},
 		{"malformed rule id", mun, func(s *followup.RuleSetSpec) { s.Rules[0].ID = "h-inst" }, []string{"ruleset.id.malformed"}, "h-inst"},
@@ -743,7 +861,7 @@ func TestNewRuleSetReportsEveryProblemAtOnce(t *testing.T) {
 	spec := rtMunicipalSpec()
 	spec.Name = ""                                                         // ruleset.name.missing
 	spec.Rules[1].ID = "T-A"                                               // ruleset.id.duplicate
-	spec.Exceptions[0].AppliesTo = []string{"T-NONE"}                      // ruleset.rule.unknown
+	spec.Exceptions[0].Scope[0].Rule = "T-NONE"                            // ruleset.rule.unknown
 	spec.Exceptions[0].Relaxes = "statutory"                               // ruleset.statutory.relaxed
 	spec.Rules[0].Recurring[0].Kind = followup.SupervisionVisit            // ruleset.kind.not-recurring
 	spec.Statutory = rtStatutorySpec().Statutory                           // ruleset.municipal.has-statutory
@@ -788,7 +906,10 @@ func TestRuleSetIsImmutable(t *testing.T) {
 	spec.Rules[0].Recurring[0].Every = followup.Weeks(1)
 	spec.Rules[0].Recurring[0].Cycle[0].Participants[0] = "changed"
 	spec.Rules[0].Recurring[0].Cycle[0].Decides[0] = followup.Cadence
-	spec.Exceptions[0].AppliesTo[0] = "T-B"
+	spec.Exceptions[0].Scope[0].Rule = "T-B"
+	spec.Exceptions[0].Scope[0].Recurring[0] = 5
+	spec.Bindings[0].Rule = "T-B"
+	spec.Decision.Every = followup.Months(1)
 	spec.Rules[1] = followup.Rule{}
 	unchanged("the spec")
 
@@ -809,18 +930,25 @@ func TestRuleSetIsImmutable(t *testing.T) {
 	unchanged("Rule(id)")
 
 	excs := rs.Exceptions()
-	excs[0].AppliesTo[0] = "T-B"
+	excs[0].Scope[0].Rule = "T-B"
+	excs[0].Scope[0].Recurring[0] = 5
 	excs[0].Relaxes = "statutory"
 	unchanged("Exceptions()")
 
 	e, _ := rs.Exception("X-T")
-	e.AppliesTo[0] = "T-B"
+	e.Scope[0].Recurring[0] = 5
 	unchanged("Exception(id)")
+
+	bs := rs.Bindings()
+	bs[0].Rule = "T-B"
+	unchanged("Bindings()")
 
 	s := rs.Spec()
 	s.Rules[0].Fixed[0].At = followup.Weeks(9)
 	s.Rules[0].Recurring[0].Cycle[0].Decides[0] = followup.Cadence
-	s.Exceptions[0].AppliesTo[0] = "T-B"
+	s.Exceptions[0].Scope[0].Rule = "T-B"
+	s.Bindings[0].Code = "vendor-z"
+	s.Decision.Every = followup.Months(1)
 	unchanged("Spec()")
 
 	// A statutory set: the visits are behind a pointer.
@@ -848,11 +976,13 @@ func TestRuleSetIsImmutable(t *testing.T) {
 	hr[0].Fixed[0].At = followup.Months(12)
 	hr[1].Recurring = nil
 	hx := followup.HerningRules().Exceptions()
-	hx[0].AppliesTo[0] = "H-INST"
+	hx[0].Scope[0].Rule = "H-INST"
+	hx[0].Scope[0].Recurring[0] = 0
 	again := followup.HerningRules().Rules()
 	assert.Equal(t, followup.Weeks(2), again[0].Fixed[0].At)
 	assert.Len(t, again[1].Recurring, 2)
-	assert.Equal(t, []string{"H-PLEJE"}, followup.HerningRules().Exceptions()[0].AppliesTo)
+	assert.Equal(t, []string{"H-PLEJE"}, followup.HerningRules().Exceptions()[0].AppliesTo())
+	assert.Equal(t, []followup.Scope{{Rule: "H-PLEJE", Recurring: []int{1}}}, followup.HerningRules().Exceptions()[0].Scope)
 }
 
 func TestNilRuleSet(t *testing.T) {
@@ -862,6 +992,11 @@ func TestNilRuleSet(t *testing.T) {
 	assert.Nil(t, rs.Exceptions())
 	assert.False(t, rs.InForce(rtDay(2024, time.January, 1)))
 	_, ok := rs.Rule("H-INST")
+	assert.False(t, ok)
+	_, ok = rs.RuleFor("doegninstitution")
+	assert.False(t, ok)
+	assert.Nil(t, rs.Bindings())
+	_, ok = rs.Decision()
 	assert.False(t, ok)
 	assert.Equal(t, "followup.RuleSet(nil)", rs.String())
 	b, err := json.Marshal(rs)
@@ -892,6 +1027,8 @@ func TestNewRegime(t *testing.T) {
 		// Ending on the day before Barnets Lov is fine; ending on its first day is not.
 		{"adjacent is fine", nil, []*followup.RuleSet{overlapping(rtDay(2011, time.January, 1), rtDay(2023, time.December, 31)), followup.BarnetsLov()}, nil},
 		{"one day of overlap", nil, []*followup.RuleSet{overlapping(rtDay(2011, time.January, 1), rtDay(2024, time.January, 1)), followup.BarnetsLov()}, []string{"regime.statutory.overlap"}},
+		// Ending two days before Barnets Lov leaves 31 Dec 2023 without a law.
+		{"a day without a law", nil, []*followup.RuleSet{overlapping(rtDay(2011, time.January, 1), rtDay(2023, time.December, 30)), followup.BarnetsLov()}, []string{"regime.statutory.gap"}},
 		{"open-ended older set", nil, []*followup.RuleSet{overlapping(rtDay(2011, time.January, 1), 0), followup.BarnetsLov()}, []string{"regime.statutory.overlap"}},
 		{"municipal set as statutory", nil, []*followup.RuleSet{followup.HerningRules()}, []string{"regime.layer"}},
 		{"statutory set as municipal", followup.ServiceLoven(), []*followup.RuleSet{followup.BarnetsLov()}, []string{"regime.layer"}},

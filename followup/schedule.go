@@ -501,7 +501,19 @@ func (m *matcher) takeReport() (Held, bool) {
 // heldIn returns the day of the next held follow-up inside the window
 // (opens, deadline] — [opens, deadline] for the first window — without
 // taking it; one held before the window opens is an extra follow-up.
+//
+// Items are matched in date order. The window opens on the effective day
+// of the previous statutory item; where that item was held so early that
+// the whole window ends before the item's own working day, the chain item
+// (due on a day held in the window, or on the deadline) comes before it in
+// date order, so that item is not the chain item's previous item and a
+// follow-up held after it was held is no second one for it: the bar is
+// then the window's opening, and the latest follow-up on or before the
+// deadline is the statutory one.
 func (m *matcher) heldIn(opens, deadline date.Date, first bool) (date.Date, bool) {
+	if deadline < m.lastItemDay {
+		m.lastItemDay = opens // opens <= deadline < lastItemDay
+	}
 	for m.skipExtras(); m.i < len(m.meetings) && m.meetings[m.i].On <= deadline; m.skipExtras() {
 		h := m.meetings[m.i].On
 		if h > opens || (first && h >= opens) {

@@ -60,62 +60,85 @@ func TestStatutorySELChainPreventive(t *testing.T) {
 	m := htMeasure(t, "m-afl", "aflastning", "2022-03-15", "")
 
 	t.Run("due dates", func(t *testing.T) {
-		// H-FOREB from Tue 15 Mar 2022: +4W = 12 Apr; recurring 12 Apr + 3M = 12 Jul (before the
-		// fixed +6M 15 Sep); recurring 12 Oct > 15 Sep → status 15 Sep; then every 3M: 15 Dec,
-		// 15 Mar 2023, 15 Jun, 15 Sep, 15 Dec, 15 Mar 2024, 15 Jun 2024 (Sat → Fri 14 Jun).
-		// SEL-70: 15 Mar + 3M = 15 Jun 2022 → 12 Apr; 12 Apr + 6M = 12 Oct → 15 Sep (status);
-		// 15 Sep + 6M = 15 Mar 2023 → 15 Mar 2023; → 15 Sep 2023 → 15 Sep 2023;
-		// 15 Sep 2023 + 6M = 15 Mar 2024 is under BL: no interval and no decision → no more marks.
+		// H-FOREB from Tue 15 Mar 2022: +4W = 12 Apr; +3M = Wed 15 Jun (12 Apr + 3M = 12 Jul is
+		// later); +6M status = Thu 15 Sep (15 Jun + 3M = 15 Sep, the same day); then every 3M from
+		// the previous: 15 Dec, 15 Mar 2023, 15 Jun, 15 Sep, 15 Dec, 15 Mar 2024, 15 Jun 2024
+		// (Sat → Fri 14 Jun).
+		// SEL-70: 15 Mar + 3M = 15 Jun 2022 → the +3M item itself; 15 Jun + 6M = 15 Dec 2022 →
+		// itself; → 15 Jun 2023; → 15 Dec 2023; 15 Dec 2023 + 6M = 15 Jun 2024 falls under BL,
+		// which decides it: Herning's decision (6M) gives the same day → 15 Jun 2024 (BL-95).
 		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2022-03-15", "2024-06-30")
 		assert.Equal(t, []htRow{
-			{"2022-04-12", "2022-04-12", htFU, true, "H-FOREB+SEL-70"},
-			{"2022-07-12", "2022-07-12", htFU, false, "H-FOREB"},
-			{"2022-09-15", "2022-09-15", htST, true, "H-FOREB+SEL-70"},
-			{"2022-12-15", "2022-12-15", htFU, false, "H-FOREB"},
-			{"2023-03-15", "2023-03-15", htFU, true, "H-FOREB+SEL-70"},
-			{"2023-06-15", "2023-06-15", htFU, false, "H-FOREB"},
-			{"2023-09-15", "2023-09-15", htFU, true, "H-FOREB+SEL-70"},
-			{"2023-12-15", "2023-12-15", htFU, false, "H-FOREB"},
+			{"2022-04-12", "2022-04-12", htFU, false, "H-FOREB"},
+			{"2022-06-15", "2022-06-15", htFU, true, "H-FOREB+SEL-70"},
+			{"2022-09-15", "2022-09-15", htST, false, "H-FOREB"},
+			{"2022-12-15", "2022-12-15", htFU, true, "H-FOREB+SEL-70"},
+			{"2023-03-15", "2023-03-15", htFU, false, "H-FOREB"},
+			{"2023-06-15", "2023-06-15", htFU, true, "H-FOREB+SEL-70"},
+			{"2023-09-15", "2023-09-15", htFU, false, "H-FOREB"},
+			{"2023-12-15", "2023-12-15", htFU, true, "H-FOREB+SEL-70"},
 			{"2024-03-15", "2024-03-15", htFU, false, "H-FOREB"},
-			{"2024-06-15", "2024-06-14", htFU, false, "H-FOREB"},
+			{"2024-06-15", "2024-06-14", htFU, true, "H-FOREB+BL-95"},
 		}, htRows(p.Items()))
-		assert.False(t, htHasFinding(p, "followup.bl.no-decision"), "Herning's table is the decision")
-		// The 15 Sep 2022 mark meets the deadline 12 Oct 2022 (12 Apr + 6M).
-		ex := p.At(2).Why()
+		assert.False(t, htHasFinding(p, "followup.bl.no-decision"), "Herning's rule set holds the decision")
+		// The 15 Dec 2022 mark meets the deadline 15 Dec 2022 (15 Jun + 6M).
+		ex := p.At(3).Why()
 		require.Len(t, ex.Reasons, 2)
 		assert.Equal(t, "SEL-70", ex.Reasons[1].RuleID)
 		assert.Equal(t, followup.SourceSEL70, ex.Reasons[1].Source)
-		assert.Contains(t, ex.Reasons[1].En, "2022-10-12")
-		assert.Contains(t, ex.Reasons[1].Da, "2022-10-12")
+		assert.Contains(t, ex.Reasons[1].En, "2022-12-15")
+		assert.Contains(t, ex.Reasons[1].Da, "2022-12-15")
+		// The 15 Jun 2024 mark: the deadline falls under Barnets Lov, whose interval is
+		// Herning's standing decision.
+		ex = p.At(9).Why()
+		require.Len(t, ex.Reasons, 2)
+		assert.Equal(t, "BL-95", ex.Reasons[1].RuleID)
+		assert.Contains(t, ex.Reasons[1].En, "statutory deadline 2024-06-15")
+		assert.Contains(t, ex.Reasons[1].En, "so Barnets Lov")
+		assert.Contains(t, ex.Reasons[1].En, "the municipality's decision under BL § 95, stk. 3: statutory follow-up at least every 6 months")
 	})
 
-	t.Run("with a BL cadence decision", func(t *testing.T) {
-		// Decision every 6M: after 15 Sep 2023 the chain goes on under BL from the decision:
-		// 15 Mar 2024 (BL-95), then 15 Sep 2024 (Sun → Fri 13 Sep; BL-95).
-		rec := followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: htDate("2022-04-12"), Every: followup.Months(6)}}
+	t.Run("with a case decision more frequent than Herning's", func(t *testing.T) {
+		// The case's decision every 4M (recorded 15 Dec 2023); where both decisions apply the
+		// earlier deadline counts. Up to 15 Dec 2023 as above (SEL). Then under BL:
+		// 15 Dec 2023 + 4M = 15 Apr 2024 (Herning's 15 Jun is later) → latest ≤ it: 15 Mar 2024;
+		// 15 Mar + 4M = 15 Jul → 15 Jun 2024; 15 Jun + 4M = 15 Oct → 15 Sep 2024 (Sun → Fri 13 Sep:
+		// the next item, 15 Dec, lies after the deadline, so 15 Sep is the latest before it).
+		rec := followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: htDate("2023-12-15"), Every: followup.Months(4)}}
 		p := htPlan(t, rec, "2022-03-15", "2024-09-30")
 		rows := htRows(p.Items())
 		require.Len(t, rows, 11)
-		assert.Equal(t, htRow{"2023-09-15", "2023-09-15", htFU, true, "H-FOREB+SEL-70"}, rows[6])
-		assert.Equal(t, htRow{"2023-12-15", "2023-12-15", htFU, false, "H-FOREB"}, rows[7])
+		assert.Equal(t, htRow{"2023-09-15", "2023-09-15", htFU, false, "H-FOREB"}, rows[6])
+		assert.Equal(t, htRow{"2023-12-15", "2023-12-15", htFU, true, "H-FOREB+SEL-70"}, rows[7])
 		assert.Equal(t, htRow{"2024-03-15", "2024-03-15", htFU, true, "H-FOREB+BL-95"}, rows[8])
-		assert.Equal(t, htRow{"2024-06-15", "2024-06-14", htFU, false, "H-FOREB"}, rows[9])
+		assert.Equal(t, htRow{"2024-06-15", "2024-06-14", htFU, true, "H-FOREB+BL-95"}, rows[9])
 		assert.Equal(t, htRow{"2024-09-15", "2024-09-13", htFU, true, "H-FOREB+BL-95"}, rows[10])
-		// The mark meets the deadline 15 Mar 2024, which falls under Barnets Lov.
-		assert.Contains(t, p.At(8).Why().Reasons[1].En, "statutory deadline 2024-03-15")
-		assert.Contains(t, p.At(8).Why().Reasons[1].En, "so Barnets Lov")
+		// The mark meets the deadline 15 Apr 2024, which falls under Barnets Lov, by the case's decision.
+		en := p.At(8).Why().Reasons[1].En
+		assert.Contains(t, en, "statutory deadline 2024-04-15")
+		assert.Contains(t, en, "so Barnets Lov")
+		assert.Contains(t, en, "the case's decision under BL § 95, stk. 3 made on 2023-12-15: statutory follow-up at least every 4 months")
 	})
 
-	t.Run("held dates move both chains", func(t *testing.T) {
-		// Held: 20 Apr 2022 (4W item, 8 days late), 20 Jul 2022 (on time), 10 Oct 2022.
-		// 1: 12 Apr held 20 Apr → recurring 20 Apr + 3M = Wed 20 Jul (< fixed 15 Sep).
-		// 2: 20 Jul held 20 Jul → recurring 20 Oct > fixed 15 Sep.
-		// 3: status 15 Sep held 10 Oct (late 25) → recurring 10 Oct + 3M = Tue 10 Jan 2023.
-		// 4: 10 Jan 2023; 5: 10 Apr 2023 (2. påskedag; 9 påskedag, 8 Sat, 7 langfredag,
-		//    6 skærtorsdag → Wed 5 Apr); 6: 10 Jul 2023; 7: 10 Oct 2023; 8: 10 Jan 2024; 9: 10 Apr 2024.
-		// SEL-70: 15 Jun 2022 → item 1 (held 20 Apr); 20 Apr + 6M = 20 Oct 2022 → item 3 (due 15 Sep);
-		// its held date 10 Oct + 6M = 10 Apr 2023 → item 5; 10 Oct 2023 → item 7;
-		// 10 Apr 2024 is under BL → ends.
+	t.Run("with a case decision less frequent than Herning's", func(t *testing.T) {
+		// Every 9M: Herning's 6M is earlier, so the decision in the rule set counts and the
+		// plan is the one without a case decision (a case's decision never loosens it).
+		rec := followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{Every: followup.Months(9)}}
+		with := htPlan(t, rec, "2022-03-15", "2024-06-30")
+		without := htPlan(t, followup.Record{Case: "c", Measure: m}, "2022-03-15", "2024-06-30")
+		assert.Equal(t, htRows(without.Items()), htRows(with.Items()))
+	})
+
+	t.Run("held dates move the chain", func(t *testing.T) {
+		// Held: 20 Apr 2022 (4W item, 8 days late), 20 Jul 2022, 10 Oct 2022 (status).
+		// 1: 12 Apr held 20 Apr. 2: +3M 15 Jun (20 Apr + 3M = 20 Jul is later), held 20 Jul
+		// (late 35). 3: +6M status 15 Sep (20 Jul + 3M = 20 Oct is later), held 10 Oct (late 25).
+		// Then every 3M from 10 Oct: 4: Tue 10 Jan 2023; 5: 10 Apr 2023 (2. påskedag; 9 påskedag,
+		// 8 Sat, 7 langfredag, 6 skærtorsdag → Wed 5 Apr); 6: Mon 10 Jul 2023; 7: Tue 10 Oct 2023;
+		// 8: Wed 10 Jan 2024; 9: Wed 10 Apr 2024.
+		// SEL-70: 15 Jun 2022 → item 2 (due 15 Jun), held 20 Jul; 20 Jul + 6M = 20 Jan 2023 →
+		// item 4 (10 Jan); 10 Jan + 6M = 10 Jul 2023 → item 6; 10 Jul + 6M = 10 Jan 2024, under BL
+		// with Herning's 6M → item 8 (BL-95); 10 Jul 2024 is after the horizon.
 		rec := followup.Record{Case: "c", Measure: m, Held: []followup.Held{
 			{On: htDate("2022-10-10"), Kind: followup.StatusFollowUp, ChildConversation: true},
 			{On: htDate("2022-04-20"), ChildConversation: true},
@@ -123,19 +146,19 @@ func TestStatutorySELChainPreventive(t *testing.T) {
 		}}
 		p := htPlan(t, rec, "2022-10-10", "2024-04-30")
 		assert.Equal(t, []htRow{
-			{"2022-04-12", "2022-04-12", htFU, true, "H-FOREB+SEL-70"},
-			{"2022-07-20", "2022-07-20", htFU, false, "H-FOREB"},
-			{"2022-09-15", "2022-09-15", htST, true, "H-FOREB+SEL-70"},
-			{"2023-01-10", "2023-01-10", htFU, false, "H-FOREB"},
-			{"2023-04-10", "2023-04-05", htFU, true, "H-FOREB+SEL-70"},
-			{"2023-07-10", "2023-07-10", htFU, false, "H-FOREB"},
-			{"2023-10-10", "2023-10-10", htFU, true, "H-FOREB+SEL-70"},
-			{"2024-01-10", "2024-01-10", htFU, false, "H-FOREB"},
+			{"2022-04-12", "2022-04-12", htFU, false, "H-FOREB"},
+			{"2022-06-15", "2022-06-15", htFU, true, "H-FOREB+SEL-70"},
+			{"2022-09-15", "2022-09-15", htST, false, "H-FOREB"},
+			{"2023-01-10", "2023-01-10", htFU, true, "H-FOREB+SEL-70"},
+			{"2023-04-10", "2023-04-05", htFU, false, "H-FOREB"},
+			{"2023-07-10", "2023-07-10", htFU, true, "H-FOREB+SEL-70"},
+			{"2023-10-10", "2023-10-10", htFU, false, "H-FOREB"},
+			{"2024-01-10", "2024-01-10", htFU, true, "H-FOREB+BL-95"},
 			{"2024-04-10", "2024-04-10", htFU, false, "H-FOREB"},
 		}, htRows(p.Items()))
 		items := p.Items()
 		require.Len(t, items, 9)
-		wantLate := []int{8, 0, 25}
+		wantLate := []int{8, 35, 25}
 		for i, l := range wantLate {
 			assert.Equal(t, followup.Done, items[i].Status, i)
 			assert.Equal(t, l, items[i].Late, i)
@@ -143,8 +166,9 @@ func TestStatutorySELChainPreventive(t *testing.T) {
 		for _, it := range items[3:] {
 			assert.Equal(t, followup.Upcoming, it.Status)
 		}
-		// Why of the 10 Apr 2023 mark: 6M after the previous statutory follow-up, held 10 Oct 2022.
-		assert.Contains(t, items[4].Why().Reasons[1].En, "2023-04-10")
+		// Why of the 10 Jan 2023 mark: the deadline 20 Jan 2023 is 6M after the previous
+		// statutory follow-up, held 20 Jul 2022.
+		assert.Contains(t, items[3].Why().Reasons[1].En, "2023-01-20")
 	})
 }
 
@@ -153,12 +177,13 @@ func TestStatutoryOnlyPlacement(t *testing.T) {
 	m := htMeasure(t, "m-kost", "kostskole", "2023-09-15", "")
 
 	t.Run("no BL decision", func(t *testing.T) {
-		// SEL-70: 15 Sep 2023 + 3M = Fri 15 Dec 2023, no municipal follow-up → a statutory-only
-		// follow-up then. Next SEL deadline 15 Jun 2024 is after 1 Jan 2024 → BL: no interval and
-		// no recorded decision → the chain ends and the plan reports followup.bl.no-decision.
-		// Visits: 15 Sep 2023 + 6M = 15 Mar 2024 (BL in force) → latest meeting due ≤ it is the
-		// 15 Dec 2023 follow-up (BL-156). Then every 6M from it: 15 Jun 2024 (Sat → Fri 14 Jun),
-		// 15 Dec 2024 (Sun → Fri 13 Dec), 15 Jun 2025 (Sun → Fri 13 Jun), 15 Dec 2025 (Mon).
+		// One chain: 15 Sep 2023 + 3M = Fri 15 Dec 2023 (the visit's 15 Mar 2024 is later), no
+		// municipal follow-up → a statutory-only follow-up then, also the supervision visit
+		// (SEL-70+SEL-148, the law in force on 15 Dec 2023). Next: 15 Dec + 6M = 15 Jun 2024, after
+		// 1 Jan 2024 → BL decides: the follow-up has no interval and kostskole is bound to no
+		// Herning rule, so no decision applies (finding followup.bl.no-decision); the visits go
+		// on alone, every 6M: 15 Jun 2024 (Sat → Fri 14 Jun), 15 Dec 2024 (Sun → Fri 13 Dec),
+		// 15 Jun 2025 (Sun → Fri 13 Jun), 15 Dec 2025 (Mon).
 		p := htPlan(t, followup.Record{Case: "c", Measure: m}, "2023-09-15", "2025-12-31")
 		assert.Equal(t, []htRow{
 			{"2023-12-15", "2023-12-15", htFU, true, "SEL-70+SEL-148"}, // due in 2023: cites Serviceloven, in force that day
@@ -189,11 +214,10 @@ func TestStatutoryOnlyPlacement(t *testing.T) {
 	})
 
 	t.Run("decision every 4 months", func(t *testing.T) {
-		// The first follow-up 15 Dec 2023 (SEL-70). Next: BL with the decision: 15 Dec 2023 + 4M =
-		// Mon 15 Apr 2024 (statutory-only, BL-95); + 4M = Thu 15 Aug 2024; 15 Dec 2024 (Sun → Fri 13 Dec);
-		// 15 Apr 2025 (Tue; skærtorsdag is 17 Apr). Visits every 6M from the latest follow-up before
-		// each deadline: 15 Mar 2024 → 15 Dec 2023; 15 Jun 2024 → 15 Apr 2024; 15 Oct 2024 → 15 Aug;
-		// 15 Feb 2025 → 15 Dec 2024; 15 Jun 2025 → 15 Apr 2025. No supervision-only items needed.
+		// The first follow-up 15 Dec 2023 (SEL-70+SEL-148). Next: BL with the case's decision, the
+		// earlier of it (4M) and the visit (6M): 15 Dec 2023 + 4M = Mon 15 Apr 2024 (statutory-only,
+		// BL-95+BL-156); + 4M = Thu 15 Aug 2024; 15 Dec 2024 (Sun → Fri 13 Dec); 15 Apr 2025 (Tue;
+		// skærtorsdag is 17 Apr). Each is both the follow-up and the supervision visit.
 		rec := followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: htDate("2023-12-15"), Every: followup.Months(4)}}
 		p := htPlan(t, rec, "2023-09-15", "2025-06-30")
 		assert.Equal(t, []htRow{
@@ -217,9 +241,9 @@ func TestStatutoryOnlyPlacement(t *testing.T) {
 func TestStatutoryBLAssessmentEnd(t *testing.T) {
 	t.Run("statutory-only placement", func(t *testing.T) {
 		// kostskole from Fri 1 Mar 2024; assessment ends Fri 19 Apr 2024, before 1 Mar + 3M = 1 Jun
-		// → BL-95 due 19 Apr (statutory only). Visits: 1 Sep 2024 → latest meeting ≤ it: 19 Apr
-		// (BL-156); 19 Oct 2024 (Sat → Fri 18 Oct); 19 Apr 2025 (Sat; 18 Apr langfredag, 17 Apr
-		// skærtorsdag → Wed 16 Apr).
+		// → the first chain item is due 19 Apr (statutory only, follow-up and visit). After it no
+		// decision applies, so the visits go on alone every 6M: 19 Oct 2024 (Sat → Fri 18 Oct);
+		// 19 Apr 2025 (Sat; 18 Apr langfredag, 17 Apr skærtorsdag → Wed 16 Apr).
 		m := htMeasure(t, "m-ae", "kostskole", "2024-03-01", "")
 		p := htPlan(t, followup.Record{Case: "c", Measure: m, AssessmentEnd: htDate("2024-04-19")}, "2024-03-01", "2025-06-30")
 		assert.Equal(t, []htRow{
@@ -237,6 +261,7 @@ func TestStatutoryBLAssessmentEnd(t *testing.T) {
 	})
 
 	// doegninstitution from 31 Jan 2024: 14 Feb, 27 Mar, 8 May, 19 Jun, 31 Jul; 3M deadline 30 Apr.
+	// A placement: the chain item is both the follow-up and the supervision visit.
 	tests := []struct {
 		name, start, assessmentEnd string
 		want                       []htRow // the first items
@@ -244,35 +269,35 @@ func TestStatutoryBLAssessmentEnd(t *testing.T) {
 		// No assessment: 30 Apr → 27 Mar.
 		{"none", "2024-01-31", "", []htRow{
 			{"2024-02-14", "2024-02-14", htFU, false, "H-INST"},
-			{"2024-03-27", "2024-03-27", htFU, true, "H-INST+BL-95"},
+			{"2024-03-27", "2024-03-27", htFU, true, "H-INST+BL-95+BL-156"},
 		}},
 		// Ends 20 Feb, before 30 Apr → latest due ≤ 20 Feb: 14 Feb.
 		{"ends 20 Feb", "2024-01-31", "2024-02-20", []htRow{
-			{"2024-02-14", "2024-02-14", htFU, true, "H-INST+BL-95"},
+			{"2024-02-14", "2024-02-14", htFU, true, "H-INST+BL-95+BL-156"},
 			{"2024-03-27", "2024-03-27", htFU, false, "H-INST"},
 		}},
 		// Ends on the 2W due date: the deadline is inclusive.
 		{"ends 14 Feb", "2024-01-31", "2024-02-14", []htRow{
-			{"2024-02-14", "2024-02-14", htFU, true, "H-INST+BL-95"},
+			{"2024-02-14", "2024-02-14", htFU, true, "H-INST+BL-95+BL-156"},
 			{"2024-03-27", "2024-03-27", htFU, false, "H-INST"},
 		}},
 		// Ends Tue 13 Feb, before any municipal follow-up → a statutory-only follow-up on 13 Feb.
 		// The fixed 2W item stays on 14 Feb (fixed items count from the start); the 6W chain
 		// then runs from 14 Feb → 27 Mar.
 		{"ends 13 Feb", "2024-01-31", "2024-02-13", []htRow{
-			{"2024-02-13", "2024-02-13", htFU, true, "BL-95"},
+			{"2024-02-13", "2024-02-13", htFU, true, "BL-95+BL-156"},
 			{"2024-02-14", "2024-02-14", htFU, false, "H-INST"},
 			{"2024-03-27", "2024-03-27", htFU, false, "H-INST"},
 		}},
 		// Ends after the 3M deadline: ignored.
 		{"ends after 3 months", "2024-01-31", "2024-05-15", []htRow{
 			{"2024-02-14", "2024-02-14", htFU, false, "H-INST"},
-			{"2024-03-27", "2024-03-27", htFU, true, "H-INST+BL-95"},
+			{"2024-03-27", "2024-03-27", htFU, true, "H-INST+BL-95+BL-156"},
 		}},
 		// Under SEL the assessment end plays no part: SEL-70 stays on 28 Mar 2023 (deadline 30 Apr).
 		{"SEL ignores it", "2023-01-31", "2023-02-20", []htRow{
 			{"2023-02-14", "2023-02-14", htFU, false, "H-INST"},
-			{"2023-03-28", "2023-03-28", htFU, true, "H-INST+SEL-70"},
+			{"2023-03-28", "2023-03-28", htFU, true, "H-INST+SEL-70+SEL-148"},
 		}},
 	}
 	for _, tc := range tests {
@@ -311,12 +336,14 @@ func TestStatutoryNoRequirement(t *testing.T) {
 		assert.False(t, ok)
 		assert.True(t, htHasFinding(p, "followup.no-requirement"), code)
 		assert.False(t, htHasFinding(p, "followup.bl.no-decision"), code)
-		if code == "tidlig-forebyggende" {
-			for _, f := range p.Findings() {
-				if f.Code == "followup.no-requirement" {
-					assert.Contains(t, f.En, "3 months")
-					assert.Contains(t, f.Da, "3 måneder")
-				}
+		// The finding states what the tables say and invents nothing: no note on
+		// reviewing an early course (the review after 3 months some municipalities
+		// use, domain.md §3, is not Herning's rule).
+		for _, f := range p.Findings() {
+			if f.Code == "followup.no-requirement" {
+				assert.NotContains(t, f.En, "Referencekommuner", code)
+				assert.NotContains(t, f.En, "3 months", code)
+				assert.Contains(t, f.En, "no cadence has been invented", code)
 			}
 		}
 	}
@@ -341,11 +368,11 @@ func TestStatutoryLawOnlyRegime(t *testing.T) {
 	require.Len(t, r.StatutorySets(), 2)
 	assert.Equal(t, followup.ServiceLoven(), r.StatutorySets()[0], "oldest first")
 	// doegninstitution from 31 Jan 2023 with no municipal rule:
-	// SEL-70 at 31 Jan + 3M = 30 Apr 2023 (Sun → Fri 28 Apr), statutory only; it is also the
-	// latest meeting before the visit deadline 31 Jul 2023 (SEL-148). Next SEL-70 30 Oct 2023
-	// (statutory only); next visit deadline 30 Apr + 6M = 30 Oct 2023 → the same item (SEL-148).
-	// 30 Oct + 6M = 30 Apr 2024 is BL: no decision → chain ends (finding). Visits go on under BL:
-	// 30 Apr 2024 (Tue), 30 Oct 2024 (Wed) as supervision-visit items.
+	// one chain, each item the follow-up and the supervision visit: 31 Jan + 3M = 30 Apr 2023
+	// (Sun → Fri 28 Apr), statutory only (SEL-70+SEL-148); 30 Apr + 6M = 30 Oct 2023 (SEL § 70 and
+	// § 148 alike). 30 Oct + 6M = 30 Apr 2024 is BL: no municipal set, so no decision → the
+	// follow-up has no deadline (finding); the visits go on alone under BL: 30 Apr 2024 (Tue),
+	// 30 Oct 2024 (Wed) as supervision-visit items.
 	m := htMeasure(t, "m-law", "doegninstitution", "2023-01-31", "")
 	p, err := r.Schedule(followup.Record{Case: "c", Measure: m}, followup.Options{AsOf: htDate("2023-01-31"), Until: htDate("2024-12-31")})
 	require.NoError(t, err)
@@ -405,6 +432,21 @@ func TestScheduleBadInput(t *testing.T) {
 		{"held invalid mode", followup.Record{Case: "c", Measure: m, Held: []followup.Held{{On: htDate("2024-02-14"), Mode: followup.Mode(9)}}}, followup.Options{AsOf: asOf}, []string{"m-bad"}},
 		{"held before start", followup.Record{Case: "c", Measure: m, Held: []followup.Held{{On: htDate("2024-02-14")}, {On: htDate("2023-12-24")}}}, followup.Options{AsOf: asOf}, []string{"m-bad", "held[1]", "2023-12-24"}},
 		{"held after as-of", followup.Record{Case: "c", Measure: m, Held: []followup.Held{{On: htDate("2024-03-02")}}}, followup.Options{AsOf: asOf}, []string{"m-bad", "2024-03-02"}},
+		// Dates must lie in 1900-01-01…2199-12-31 (the zero date is outside).
+		{"as-of before 1900", ok, followup.Options{AsOf: htDate("1899-12-31")}, []string{"m-bad", "as-of", "1899-12-31"}},
+		{"until after 2199", ok, followup.Options{AsOf: asOf, Until: htDate("2200-01-01")}, []string{"m-bad", "until", "2200-01-01"}},
+		{"start before 1900", followup.Record{Case: "c", Measure: htMeasure(t, "m-bad", "doegninstitution", "1899-12-31", "")}, followup.Options{AsOf: asOf}, []string{"m-bad", "start", "1899-12-31"}},
+		{"end after 2199", followup.Record{Case: "c", Measure: htMeasure(t, "m-bad", "doegninstitution", "2024-01-31", "2200-01-01")}, followup.Options{AsOf: asOf}, []string{"m-bad", "end", "2200-01-01"}},
+		{"approval before 1900", followup.Record{Case: "c", Measure: m, Grants: []followup.Grant{{ID: "X-FJERN", ApprovedBy: "TL", ApprovedOn: htDate("1899-12-31")}}}, followup.Options{AsOf: asOf}, []string{"m-bad", "approvedOn", "1899-12-31"}},
+		{"decision after 2199", followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: htDate("2200-01-01"), Every: followup.Months(3)}}, followup.Options{AsOf: asOf}, []string{"m-bad", "decidedOn", "2200-01-01"}},
+		{"assessment end after 2199", followup.Record{Case: "c", Measure: m, AssessmentEnd: htDate("2200-01-01")}, followup.Options{AsOf: asOf}, []string{"m-bad", "assessment end", "2200-01-01"}},
+		// The walk from the start to the last date the plan covers is at most 40 years
+		// (MaxWalkMonths): 31 Jan 2024 + 480M = 31 Jan 2064; as of 1 Mar 2063 the default
+		// horizon 1 Mar 2064 lies beyond it.
+		{"walk over 40 years", ok, followup.Options{AsOf: htDate("2063-03-01")}, []string{"m-bad", "40 years", "MaxWalkMonths"}},
+		// Herning's regime knows the law from Serviceloven's set (1 Jan 2011) on.
+		{"start before the first statutory set", followup.Record{Case: "c", Measure: htMeasure(t, "m-bad", "doegninstitution", "2010-12-31", "")}, followup.Options{AsOf: htDate("2011-01-01")},
+			[]string{"m-bad", "2010-12-31", "Serviceloven", "2011-01-01"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -438,13 +480,48 @@ func TestScheduleBadInput(t *testing.T) {
 		}
 		_, err := followup.Herning().Schedule(followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{Every: followup.Months(120)}}, followup.Options{AsOf: asOf})
 		assert.NoError(t, err)
-		// 8 grants is the limit; 9 is an error (checked before the grants themselves).
+		// The old limit of 8 grants is gone: many grants are refused only because an
+		// exception is recorded twice.
 		many := make([]followup.Grant, 9)
 		for i := range many {
 			many[i] = followup.Grant{ID: "X-FJERN", ApprovedBy: "TL", ApprovedOn: asOf}
 		}
 		_, err = followup.Herning().Schedule(followup.Record{Case: "c", Measure: m, Grants: many}, followup.Options{AsOf: asOf})
 		assert.ErrorIs(t, err, followup.ErrInput)
+		assert.ErrorContains(t, err, "recorded twice")
+		// The date limits are inclusive: 1 Jan 1900 and 31 Dec 2199 are accepted where the
+		// law covers them (Herning's regime from 2011; Barnets Lov is open-ended), and a walk
+		// of exactly 40 years: 31 Jan 2024 + 480M = 31 Jan 2064 = 31 Jan 2063 + 12M.
+		_, err = followup.Herning().Schedule(followup.Record{Case: "c", Measure: m, AssessmentEnd: htDate("2199-12-31")}, followup.Options{AsOf: asOf})
+		assert.NoError(t, err)
+		_, err = followup.Herning().Schedule(ok, followup.Options{AsOf: htDate("2063-01-31")})
+		assert.NoError(t, err)
+		_, err = followup.Herning().Schedule(ok, followup.Options{AsOf: htDate("2063-02-01")})
+		assert.ErrorIs(t, err, followup.ErrInput)
+		m1900 := htMeasure(t, "m-1900", "doegninstitution", "1900-01-01", "")
+		law1900, err := followup.NewRegime(nil, followup.MustRuleSet(followup.RuleSetSpec{Name: "Testlov 1900", Layer: followup.Statutory,
+			Effective: htDate("1900-01-01"), Source: "test", Statutory: &followup.StatutoryRules{
+				FollowUp: followup.StatutoryFollowUp{ID: "T-1", Source: "§ 1", First: followup.Months(3), Then: followup.Months(6), Covers: []ladder.Basis{ladder.BasisPlacement}}}}))
+		require.NoError(t, err)
+		p1900, err := law1900.Schedule(followup.Record{Case: "c", Measure: m1900}, followup.Options{AsOf: htDate("1900-01-01"), Until: htDate("1900-12-31")})
+		require.NoError(t, err)
+		// 1 Jan 1900 + 3M = 1 Apr 1900; + 6M = 1 Oct 1900.
+		require.Equal(t, 2, p1900.Len())
+		assert.Equal(t, "1900-04-01", p1900.At(0).Due.String())
+		assert.Equal(t, "1900-10-01", p1900.At(1).Due.String())
+	})
+
+	t.Run("a regime whose law ends before the plan does", func(t *testing.T) {
+		// Serviceloven's set ends on 31 Dec 2023; a plan reaching into 2024 under it alone
+		// names the set and its last day.
+		sel, err := followup.NewRegime(nil, followup.ServiceLoven())
+		require.NoError(t, err)
+		_, err = sel.Schedule(followup.Record{Case: "c", Measure: htMeasure(t, "m-sel", "doegninstitution", "2023-06-01", "")}, followup.Options{AsOf: htDate("2023-06-01")})
+		require.Error(t, err)
+		assert.ErrorIs(t, err, followup.ErrInput)
+		for _, s := range []string{"m-sel", "Serviceloven", "2023-12-31"} {
+			assert.Contains(t, err.Error(), s)
+		}
 	})
 
 	t.Run("default horizon is as-of + 12 months", func(t *testing.T) {
@@ -458,24 +535,58 @@ func TestScheduleBadInput(t *testing.T) {
 		assert.Equal(t, "2025-02-28", p.At(0).Due.String())
 	})
 
-	t.Run("intervention whose rule is not in the regime", func(t *testing.T) {
+	t.Run("intervention the municipal set does not bind", func(t *testing.T) {
+		// The catalogue no longer names a rule; a vendor's code that Herning's
+		// set does not bind gets the statutory floor only (domain.md §2: the
+		// municipal rule set binds codes to rules), and the finding says so.
+		// Barnets Lov from 31 Jan 2024: first follow-up 31 Jan + 3M = 30 Apr
+		// 2024 (Tue), statutory only; it is also the supervision visit.
 		iv := ladder.MustParseIntervention("doegninstitution")
-		iv.Code, iv.Rule = "vendor-institution", "H-UKENDT"
+		iv.Code, iv.Danish, iv.English = "vendor-institution", "Leverandørens institution", "Vendor institution"
 		mv, err := ladder.NewMeasure("m-vendor", iv, htDate("2024-01-31"), 0)
 		require.NoError(t, err)
-		_, err = followup.Herning().Schedule(followup.Record{Case: "c", Measure: mv}, followup.Options{AsOf: asOf})
+		p, err := followup.Herning().Schedule(followup.Record{Case: "c", Measure: mv}, followup.Options{AsOf: asOf, Until: htDate("2024-05-31")})
+		require.NoError(t, err)
+		assert.Equal(t, []htRow{{"2024-04-30", "2024-04-30", htFU, true, "BL-95+BL-156"}}, htRows(p.Items()))
+		var msg string
+		for _, f := range p.Findings() {
+			if f.Code == "followup.statutory-only" {
+				msg = f.En
+			}
+		}
+		assert.Equal(t, `The rule set "Herning Kommune — opfølgningskrav" binds vendor-institution (Vendor institution) to no rule; only the statutory floor applies.`, msg)
+		// A binding to a rule the set lacks is refused when the set is built.
+		spec := followup.HerningRules().Spec()
+		spec.Bindings = append(spec.Bindings, followup.Binding{Code: "vendor-institution", Rule: "H-UKENDT"})
+		_, err = followup.NewRuleSet(spec)
 		require.Error(t, err)
-		assert.ErrorIs(t, err, followup.ErrInput)
+		assert.Contains(t, err.Error(), "ruleset.rule.unknown")
 		assert.Contains(t, err.Error(), "H-UKENDT")
-		assert.Contains(t, err.Error(), "m-vendor")
 	})
 
 	t.Run("nil regime", func(t *testing.T) {
 		var r *followup.Regime
 		assert.NotPanics(t, func() {
 			_, err := r.Schedule(ok, followup.Options{AsOf: asOf})
-			assert.Error(t, err)
+			assert.ErrorIs(t, err, followup.ErrInput)
+			assert.ErrorContains(t, err, "nil regime")
 		})
+		assert.Nil(t, r.Municipal())
+		assert.Nil(t, r.StatutorySets())
+		assert.Nil(t, r.StatutoryAt(asOf))
+	})
+
+	t.Run("zero regime", func(t *testing.T) {
+		// A Regime not built by NewRegime has no law: an error, never a plan that owes nothing.
+		var r followup.Regime
+		assert.NotPanics(t, func() {
+			_, err := r.Schedule(ok, followup.Options{AsOf: asOf})
+			assert.ErrorIs(t, err, followup.ErrInput)
+			assert.ErrorContains(t, err, "zero Regime")
+		})
+		assert.Nil(t, r.Municipal())
+		assert.Empty(t, r.StatutorySets())
+		assert.Nil(t, r.StatutoryAt(asOf))
 	})
 
 	t.Run("random input never panics", func(t *testing.T) {
@@ -542,17 +653,18 @@ func TestStatutoryHeldInWindowWithoutPlannedFollowUp(t *testing.T) {
 		}}
 	p := htPlan(t, rec, "2024-07-01", "2024-09-01")
 	// First BL deadline min(23 Jul, assessment end 2 Jun) = 2 Jun; held 25 Apr
-	// in [23 Apr, 2 Jun] → item 25 Apr. Monthly from it: window (25 Apr,
-	// 25 May] holds 1 May → item 1 May. Then 1 Jun (Sat → 31 May), 1 Jul,
-	// 1 Aug, 1 Sep (Sun → 30 Aug). 1 Oct is past the horizon; the visit
-	// deadline 23 Oct lies beyond it, so no visit is marked.
+	// in [23 Apr, 2 Jun] → item 25 Apr. Monthly from it (earlier than the
+	// visit's 6 months): window (25 Apr, 25 May] holds 1 May → item 1 May.
+	// Then 1 Jun (Sat → 31 May), 1 Jul, 1 Aug, 1 Sep (Sun → 30 Aug). 1 Oct is
+	// past the horizon. kostskole is a placement: every chain item is both
+	// the follow-up and the supervision visit.
 	assert.Equal(t, []htRow{
-		{"2024-04-25", "2024-04-25", htFU, true, "BL-95"},
-		{"2024-05-01", "2024-05-01", htFU, true, "BL-95"},
-		{"2024-06-01", "2024-05-31", htFU, true, "BL-95"},
-		{"2024-07-01", "2024-07-01", htFU, true, "BL-95"},
-		{"2024-08-01", "2024-08-01", htFU, true, "BL-95"},
-		{"2024-09-01", "2024-08-30", htFU, true, "BL-95"},
+		{"2024-04-25", "2024-04-25", htFU, true, "BL-95+BL-156"},
+		{"2024-05-01", "2024-05-01", htFU, true, "BL-95+BL-156"},
+		{"2024-06-01", "2024-05-31", htFU, true, "BL-95+BL-156"},
+		{"2024-07-01", "2024-07-01", htFU, true, "BL-95+BL-156"},
+		{"2024-08-01", "2024-08-01", htFU, true, "BL-95+BL-156"},
+		{"2024-09-01", "2024-08-30", htFU, true, "BL-95+BL-156"},
 	}, htRows(p.Items()))
 	var status []followup.Status
 	for _, it := range p.Items() {
@@ -566,4 +678,69 @@ func TestStatutoryHeldInWindowWithoutPlannedFollowUp(t *testing.T) {
 	assert.Equal(t, 1, c.Overdue)
 	assert.Equal(t, 1, c.StatutoryMissed)
 	assert.Equal(t, 0, c.Extra)
+}
+
+// The law in force on a deadline decides it; where the newer law's deadline
+// would fall before the newer law takes effect, the deadline is its
+// effective date (domain.md §2, revised).
+func TestStatutoryLawSwitchDeadlineAtEffectiveDate(t *testing.T) {
+	// kostskole (no Herning rule) from Tue 20 Jun 2023, the case's decision: every month.
+	// 20 Jun + 3M = Wed 20 Sep 2023 (SEL; the visit's 20 Dec is later) → statutory only,
+	// SEL-70+SEL-148. 20 Sep + 6M = 20 Mar 2024 falls under BL, which decides: the decision
+	// gives 20 Sep + 1M = 20 Oct 2023 (the visit 20 Mar 2024 is later), before BL took effect
+	// → the deadline is 1 Jan 2024 (Nytårsdag, Mon; 31 Dec Sun, 30 Dec Sat → Fri 29 Dec 2023).
+	// Then monthly under BL: Thu 1 Feb, Fri 1 Mar 2024; 1 Apr is after the horizon.
+	m := htMeasure(t, "m-switch", "kostskole", "2023-06-20", "")
+	rec := followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: htDate("2023-09-20"), Every: followup.Months(1)}}
+	p := htPlan(t, rec, "2023-06-20", "2024-03-31")
+	assert.Equal(t, []htRow{
+		{"2023-09-20", "2023-09-20", htFU, true, "SEL-70+SEL-148"},
+		{"2024-01-01", "2023-12-29", htFU, true, "BL-95+BL-156"},
+		{"2024-02-01", "2024-02-01", htFU, true, "BL-95+BL-156"},
+		{"2024-03-01", "2024-03-01", htFU, true, "BL-95+BL-156"},
+	}, htRows(p.Items()))
+	en := p.At(1).Why().Reasons[0].En
+	assert.Contains(t, en, "1 month after the previous statutory follow-up on 2023-09-20, as decided (BL § 95)")
+	assert.Contains(t, en, "so it is the day it took effect, 2024-01-01")
+	assert.Contains(t, en, "decides it")
+	assert.False(t, htHasFinding(p, "followup.bl.no-decision"))
+	assert.True(t, htHasFinding(p, "followup.statutory-only"))
+}
+
+// A follow-up held inside a statutory window is the latest follow-up on or
+// before its deadline, even where the previous statutory item was held so
+// early that the whole window ends before that item's own due date (items
+// are matched in date order; domain.md §2: only where no follow-up falls
+// inside a window is a statutory-only follow-up added at the deadline).
+func TestStatutoryHeldInWindowBeforeAnEarlyHeldItem(t *testing.T) {
+	// fft (H-FOREB) from Fri 15 Jan 2027, the case's decision every month (earlier than
+	// Herning's 6 months). +4W = Fri 12 Feb, held early on 16 Jan; +3M = Thu 15 Apr (16 Jan + 3M
+	// = 16 Apr is later), held early on 1 Mar. First deadline 15 Apr → the +3M item (held 1 Mar).
+	// Next deadline 1 Mar + 1M = 1 Apr; the next item of the rule, +6M capped at 1 Mar + 3M =
+	// 1 Jun, is later, and the follow-up held Fri 19 Mar lies in the window (1 Mar, 1 Apr]: it
+	// is the statutory item. Then monthly from 19 Mar: Mon 19 Apr, Wed 19 May (the rule's next
+	// item, +6M 15 Jul capped at 3 months after the previous follow-up, comes after each
+	// deadline); 19 Jun is after the horizon.
+	m := htMeasure(t, "m-early", "fft", "2027-01-15", "")
+	rec := followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{Every: followup.Months(1)},
+		Held: []followup.Held{
+			{On: htDate("2027-01-16"), ChildConversation: true, Mode: followup.InPerson},
+			{On: htDate("2027-03-01"), ChildConversation: true, Mode: followup.InPerson},
+			{On: htDate("2027-03-19"), ChildConversation: true, Mode: followup.InPerson},
+		}}
+	p := htPlan(t, rec, "2027-03-20", "2027-05-20")
+	assert.Equal(t, []htRow{
+		{"2027-02-12", "2027-02-12", htFU, false, "H-FOREB"},
+		{"2027-03-19", "2027-03-19", htFU, true, "BL-95"},
+		{"2027-04-15", "2027-04-15", htFU, true, "H-FOREB+BL-95"},
+		{"2027-04-19", "2027-04-19", htFU, true, "BL-95"},
+		{"2027-05-19", "2027-05-19", htFU, true, "BL-95"},
+	}, htRows(p.Items()))
+	var held []string
+	for _, it := range p.Items() {
+		held = append(held, it.HeldOn.String())
+	}
+	assert.Equal(t, []string{"2027-01-16", "2027-03-19", "2027-03-01", "0001-01-01", "0001-01-01"}, held)
+	assert.Equal(t, 0, p.Compliance().Extra, "every follow-up held satisfied an item")
+	assert.Contains(t, p.At(1).Why().Text("en"), "the follow-up held on 2027-03-19 meets it")
 }
