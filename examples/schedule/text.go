@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"strconv"
 	"strings"
 
@@ -153,7 +154,7 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 			if lang == "da" {
 				sev = f.Severity.Danish()
 			}
-			fmt.Fprintf(b, "  %s %s [%s]: %s\n", sev, f.Code, where, f.Message(lang))
+			fmt.Fprintf(b, "  %s %s [%s]: %s\n", sev, f.Code, where, f.Text(msg.Lang(lang)))
 		}
 		if n == 0 {
 			fmt.Fprintf(b, "  %s\n", w.none)

@@ -14,6 +14,8 @@ package finding
 import (
 	"fmt"
 	"strings"
+
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // Severity says how much a finding matters. The zero value is not a valid
@@ -84,28 +86,48 @@ func ParseSeverity(text string) (Severity, error) {
 	return 0, fmt.Errorf("finding.ParseSeverity: unknown severity %q", text)
 }
 
-// Finding is one problem or observation. The zero value is an empty finding
-// with no code; validators never return one.
+// Finding is one problem or observation: a stable code, its severity, the
+// subject it is about, the source it rests on, and the arguments of its
+// message as data (package msg), which the catalogue renders in a case
+// worker's language. The zero value is an empty finding with no code;
+// validators never return one.
 type Finding struct {
 	// Code is stable and dotted, e.g. "caseload.over-hard-limit" or "smart.M.no-indicator".
 	Code     string   `json:"code"`
 	Severity Severity `json:"severity"`
 	// Subject names what the finding is about: a worker, case, goal or rule id.
 	Subject string `json:"subject,omitempty"`
+	// Args are the message's arguments as data: dates, periods, counts,
+	// names. The catalogue's template for Code says how they read.
+	Args []msg.Arg `json:"-"`
 	// Da and En are the message for a case worker, in Danish and English.
+	//
+	// Deprecated: kept only while packages move to Args; render with Text.
 	Da string `json:"da"`
 	En string `json:"en"`
 	// Source cites the rule behind the finding, e.g. "Kompendium s. 32".
 	Source string `json:"source,omitempty"`
 }
 
-// Message returns the message in the language "da" or "en" (anything else
-// gives English).
-func (f Finding) Message(lang string) string {
-	if lang == "da" {
-		return f.Da
+// New returns a finding whose message is the code with args (alternating
+// names and msg.Values, as msg.New takes them).
+func New(code string, sev Severity, subject, source string, args ...any) Finding {
+	return Finding{Code: code, Severity: sev, Subject: subject, Source: source, Args: msg.New(code, args...).Args}
+}
+
+// Message returns the finding's message: its code and arguments.
+func (f Finding) Message() msg.Message { return msg.Message{Code: f.Code, Args: f.Args} }
+
+// Text renders the finding's message in lang with the default catalogue
+// (msg.Default); a vendor renders with its own catalogue's Text.
+func (f Finding) Text(lang msg.Lang) string {
+	if f.Args == nil && (f.Da != "" || f.En != "") { // not yet moved to the catalogue
+		if lang == msg.Danish {
+			return f.Da
+		}
+		return f.En
 	}
-	return f.En
+	return msg.Default().Text(f.Message(), lang)
 }
 
 // String renders the finding on one line in English.
@@ -120,7 +142,7 @@ func (f Finding) String() string {
 		b.WriteString("]")
 	}
 	b.WriteString(": ")
-	b.WriteString(f.En)
+	b.WriteString(f.Text(msg.English))
 	return b.String()
 }
 
@@ -191,7 +213,7 @@ func (e *ListError) Error() string {
 			b.WriteString("]")
 		}
 		b.WriteString(": ")
-		b.WriteString(f.En)
+		b.WriteString(f.Text(msg.English))
 	}
 	return b.String()
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 func TestSeverity(t *testing.T) {
@@ -59,8 +60,8 @@ func TestListErr(t *testing.T) {
 
 func TestFindingTextAndJSON(t *testing.T) {
 	f := finding.Finding{Code: "caseload.over-hard-limit", Severity: finding.Error, Subject: "w2", Da: "for mange", En: "too many", Source: "KORA 2017"}
-	assert.Equal(t, "for mange", f.Message("da"))
-	assert.Equal(t, "too many", f.Message("en"))
+	assert.Equal(t, "for mange", f.Text(msg.Danish))
+	assert.Equal(t, "too many", f.Text(msg.English))
 	assert.Equal(t, "error caseload.over-hard-limit [w2]: too many", f.String())
 	b, err := json.Marshal(f)
 	require.NoError(t, err)
