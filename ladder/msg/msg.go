@@ -92,8 +92,8 @@ var (
 	defaultBuilt bool
 )
 
-// Define declares a package's messages; each package calls it once, from a
-// package-level variable, with its table. A code declared twice, or a
+// Define declares messages; a package calls it from package-level
+// variables with its tables (usually one, in its messages.go). A code declared twice, or a
 // template whose placeholders differ from the declared arguments, is a
 // programming error in that table and panics when the package loads (the
 // package's tests load it). It returns the number of entries.
