@@ -1,7 +1,7 @@
 package followup
 
 import (
-	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"slices"
 
 	"github.com/rickb777/date/v2"
@@ -108,9 +108,8 @@ func (p Plan) Compliance() Compliance {
 			c.MaxDaysLate = max(c.MaxDaysLate, int(p.asOf-it.Due))
 			if it.Statutory {
 				c.StatutoryMissed++
-				c.Findings = append(c.Findings, finding.Finding{Code: "followup.statutory.overdue", Severity: finding.Error, Subject: p.measure,
-					Da: fmt.Sprintf("Den lovpligtige opfølgning (%s) med frist %s er ikke holdt.", joinRules(it), it.Due),
-					En: fmt.Sprintf("The statutory follow-up (%s) due %s has not been held.", joinRules(it), it.Due)})
+				c.Findings = append(c.Findings, finding.New("followup.statutory.overdue", finding.Error, p.measure, "",
+					"rules", msg.String(joinRules(it)), "due", msg.Date(it.Due)))
 			}
 		}
 	}
@@ -153,21 +152,19 @@ func checkHeld(it Item) HeldCheck {
 }
 
 func contentFinding(measure string, it Item, hc HeldCheck) finding.Finding {
-	var da, en string
+	var what msg.Message
 	switch {
 	case !hc.ChildConversationOK:
-		da, en = "der blev ikke holdt børnesamtale, som var påkrævet", "no child conversation was held, though one was required"
+		what = msg.New("followup.content.no-child-conversation")
 	case !hc.ModeOK:
-		da = fmt.Sprintf("den blev holdt %s, men kun %s er tilladt", hc.Held.Mode.Danish(), it.Modes.words("da"))
-		en = fmt.Sprintf("it was held %s, but only %s is allowed", hc.Held.Mode.English(), it.Modes.words("en"))
+		what = msg.New("followup.content.mode", "mode", hc.Held.Mode.value(), "allowed", it.Modes.value())
 	default:
-		da, en = "tilsynsbesøget blev ikke holdt personligt på anbringelsesstedet", "the supervision visit was not held in person at the placement"
+		what = msg.New("followup.content.not-at-placement")
 	}
 	sev := finding.Warning
 	if it.Statutory {
 		sev = finding.Error
 	}
-	return finding.Finding{Code: "followup.content.unmet", Severity: sev, Subject: measure,
-		Da: fmt.Sprintf("Opfølgningen %s (frist %s, %s): %s.", hc.Held.On, it.Due, joinRules(it), da),
-		En: fmt.Sprintf("The follow-up on %s (due %s, %s): %s.", hc.Held.On, it.Due, joinRules(it), en)}
+	return finding.New("followup.content.unmet", sev, measure, "",
+		"held", msg.Date(hc.Held.On), "due", msg.Date(it.Due), "rules", msg.String(joinRules(it)), "what", msg.Nested(what))
 }

@@ -2,6 +2,7 @@ package followup_test
 
 import (
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
@@ -41,7 +42,7 @@ func ExampleItem_Why() {
 	it := plan.At(1)
 	fmt.Println(it.Due, it.Rules())
 	for _, r := range it.Why().Reasons {
-		fmt.Println(r.RuleID, "—", r.En)
+		fmt.Println(r.RuleID, "—", r.Text(msg.English))
 	}
 	// Output:
 	// 2024-03-27 [H-PLEJE BL-95 BL-156]

@@ -7,6 +7,7 @@ package followup_test
 // derived by hand as in herning_test.go.
 
 import (
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"strings"
 	"testing"
 
@@ -269,26 +270,26 @@ func TestExceptionsWhy(t *testing.T) {
 	assert.Equal(t, "Teamleder Hansen", x.ApprovedBy)
 	assert.Equal(t, htDate("2023-06-01"), x.ApprovedOn)
 	assert.Equal(t, followup.SourceExceptions, x.Source)
-	assert.Contains(t, x.En, "approved by Teamleder Hansen on 2023-06-01")
+	assert.Contains(t, x.Text(msg.English), "approved by Teamleder Hansen on 2023-06-01")
 	// The source is ambiguous ("tre måneders"): the explanation says how it was read.
 	e, _ := followup.HerningRules().Exception("X-BARNDOM")
-	assert.Contains(t, x.En, "Reading: "+e.Reading.En)
-	assert.Contains(t, x.Da, "Læsning: "+e.Reading.Da)
-	assert.Contains(t, x.En, "child conversation optional")
-	assert.Contains(t, x.Da, "godkendt af Teamleder Hansen den 2023-06-01")
-	for _, lang := range []string{"da", "en"} {
+	assert.Contains(t, x.Text(msg.English), "Reading: "+e.Reading.En)
+	assert.Contains(t, x.Text(msg.Danish), "Læsning: "+e.Reading.Da)
+	assert.Contains(t, x.Text(msg.English), "Child conversation optional")
+	assert.Contains(t, x.Text(msg.Danish), "godkendt af Teamleder Hansen den 2023-06-01")
+	for _, lang := range []msg.Lang{msg.Danish, msg.English} {
 		assert.Contains(t, ex.Text(lang), "[X-BARNDOM]")
 		assert.Contains(t, ex.Text(lang), "Teamleder Hansen")
 	}
-	assert.Contains(t, relaxed.Line("en"), "[X-BARNDOM, Teamleder Hansen]")
+	assert.Contains(t, relaxed.Line(msg.English), "[X-BARNDOM, Teamleder Hansen]")
 	// The rule still says why the item is due.
 	require.Len(t, ex.Reasons, 1)
 	assert.Equal(t, "H-PLEJE", ex.Reasons[0].RuleID)
 
 	// The statutory item names no exception.
 	assert.Empty(t, stat.Why().Relaxations)
-	assert.NotContains(t, stat.Why().Text("en"), "X-BARNDOM")
-	assert.NotContains(t, stat.Line("en"), "X-BARNDOM")
+	assert.NotContains(t, stat.Why().Text(msg.English), "X-BARNDOM")
+	assert.NotContains(t, stat.Line(msg.English), "X-BARNDOM")
 }
 
 func TestExceptionsErrors(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"slices"
 	"strings"
 	"testing"
@@ -442,11 +443,11 @@ func fzCheckPlan(t *testing.T, in fzInput, p followup.Plan) {
 			fail("item %d: rules %v, %d reasons", i, rules, len(ex.Reasons))
 		}
 		for k, r := range ex.Reasons {
-			if r.RuleID != rules[k] || r.Source == "" || r.Da == "" || r.En == "" {
+			if r.RuleID != rules[k] || r.Source == "" || r.Text(msg.Danish) == "" || r.Text(msg.English) == "" {
 				fail("item %d: reason %d %+v", i, k, r)
 			}
 		}
-		_ = it.Line("da")
+		_ = it.Line(msg.Danish)
 		// The statutory floor: required, in person, never relaxed.
 		if it.Statutory {
 			if !it.Kind.IsMeeting() {

@@ -17,6 +17,7 @@ package followup_test
 
 import (
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -492,9 +493,9 @@ func TestHerningItemContent(t *testing.T) {
 		assert.Equal(t, []followup.Decision{ng}, so.Decides())
 		ex := so.Why()
 		require.Len(t, ex.Reasons, 1)
-		assert.Contains(t, ex.Reasons[0].En, "No municipal follow-up falls within the law's deadline")
-		assert.Contains(t, ex.Reasons[0].En, "the municipality's decision under BL § 95, stk. 3: statutory follow-up at least every 6 months")
-		assert.Contains(t, ex.Reasons[0].En, followup.SourceHerningDecision)
+		assert.Contains(t, ex.Reasons[0].Text(msg.English), "No municipal follow-up falls within the law's deadline")
+		assert.Contains(t, ex.Reasons[0].Text(msg.English), "the municipality's decision under BL § 95, stk. 3: statutory follow-up at least every 6 months")
+		assert.Contains(t, ex.Reasons[0].Text(msg.English), followup.SourceHerningDecision)
 	})
 
 	t.Run("H-MST course end and further course", func(t *testing.T) {
@@ -520,7 +521,7 @@ func TestHerningItemContent(t *testing.T) {
 		require.Len(t, ex.Reasons, 1)
 		assert.Equal(t, "SEL-70", ex.Reasons[0].RuleID)
 		assert.Equal(t, followup.Statutory, ex.Reasons[0].Layer)
-		assert.Contains(t, ex.Reasons[0].En, "No municipal follow-up falls within the law's deadline")
+		assert.Contains(t, ex.Reasons[0].Text(msg.English), "No municipal follow-up falls within the law's deadline")
 		assert.Equal(t, []string{"BL-95"}, items[5].Rules())
 	})
 
@@ -556,7 +557,7 @@ func TestHerningItemContent(t *testing.T) {
 				ex := it.Why()
 				require.Len(t, ex.Reasons, 3)
 				assert.Equal(t, "BL-156", ex.Reasons[2].RuleID)
-				assert.Contains(t, ex.Reasons[2].En, "The statutory follow-up is also the supervision visit")
+				assert.Contains(t, ex.Reasons[2].Text(msg.English), "The statutory follow-up is also the supervision visit")
 			default:
 				assert.Equal(t, "", it.Place(), it.Due.String())
 				assert.Equal(t, []string{"H-INST"}, it.Rules(), it.Due.String())
@@ -577,17 +578,17 @@ func TestHerningItemContent(t *testing.T) {
 		assert.Equal(t, followup.Municipal, r.Layer)
 		assert.Equal(t, followup.SourceKompendium, r.Source)
 		assert.Equal(t, htDate("2015-11-26"), r.Effective)
-		assert.Contains(t, r.En, "2 weeks after the measure's start 2024-01-31")
-		assert.Contains(t, r.Da, "2 uger efter indsatsens start 2024-01-31")
+		assert.Contains(t, r.Text(msg.English), "2 weeks after the measure's start 2024-01-31")
+		assert.Contains(t, r.Text(msg.Danish), "2 uger efter indsatsens start 2024-01-31")
 		// 27 Mar: 6 weeks after 14 Feb, BL-95's first follow-up and the supervision visit (BL-156).
 		ex = items[1].Why()
 		require.Len(t, ex.Reasons, 3)
 		assert.Equal(t, "BL-95", ex.Reasons[1].RuleID)
 		assert.Equal(t, "BL-156", ex.Reasons[2].RuleID)
 		assert.Equal(t, followup.BarnetsLovEffective, ex.Reasons[1].Effective)
-		assert.Contains(t, ex.Reasons[0].En, "6 weeks after the previous follow-up, due on 2024-02-14")
-		assert.Contains(t, ex.Text("en"), "[BL-95]")
-		assert.True(t, strings.HasPrefix(items[1].Line("en"), "H-INST+BL-95+BL-156: "))
+		assert.Contains(t, ex.Reasons[0].Text(msg.English), "6 weeks after the previous follow-up, due on 2024-02-14")
+		assert.Contains(t, ex.Text(msg.English), "[BL-95]")
+		assert.True(t, strings.HasPrefix(items[1].Line(msg.English), "H-INST+BL-95+BL-156: "))
 	})
 }
 
@@ -831,7 +832,7 @@ func TestHerningHeldFollowUps(t *testing.T) {
 		m := htMeasure(t, "m-held", "doegninstitution", "2024-01-31", "")
 		p := htPlan(t, followup.Record{Case: "c", Measure: m, Held: []followup.Held{{On: htDate("2024-02-20")}}}, "2024-03-01", "2024-12-31")
 		require.GreaterOrEqual(t, p.Len(), 2)
-		assert.Contains(t, p.At(1).Why().Reasons[0].En, "6 weeks after the previous follow-up, held on 2024-02-20")
+		assert.Contains(t, p.At(1).Why().Reasons[0].Text(msg.English), "6 weeks after the previous follow-up, held on 2024-02-20")
 	})
 
 	t.Run("status report received", func(t *testing.T) {

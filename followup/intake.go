@@ -27,6 +27,7 @@ package followup
 
 import (
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"slices"
 	"strings"
 	"time"
@@ -260,8 +261,8 @@ func (r *Regime) requirementsFor(kind Kind, d date.Date) []*IntakeRule {
 type Requirement struct {
 	RuleID string `json:"rule"`
 	Source string `json:"source"`
-	Da     string `json:"da"`
-	En     string `json:"en"`
+	// Name is the requirement's name in Danish and English, from the rule.
+	Name Text `json:"name"`
 	// Met: the input records it as done.
 	Met bool `json:"met"`
 }
@@ -329,20 +330,20 @@ func (it IntakeItem) Rules() []string {
 // Why returns the reasons behind the item. Render it with
 // Explanation.Text.
 func (it IntakeItem) Why() Explanation {
-	return Explanation{Reasons: slices.Clone(it.reasons)}
+	rs := slices.Clone(it.reasons)
+	for i := range rs {
+		rs[i].Parts = slices.Clone(rs[i].Parts)
+	}
+	return Explanation{Reasons: rs}
 }
 
 // Line is a one-line why for lists: the rule ids and the first reason.
-func (it IntakeItem) Line(lang string) string {
+func (it IntakeItem) Line(lang msg.Lang) string {
 	var b strings.Builder
 	b.WriteString(strings.Join(it.Rules(), "+"))
 	b.WriteString(": ")
 	if len(it.reasons) > 0 {
-		if lang == "da" {
-			b.WriteString(it.reasons[0].Da)
-		} else {
-			b.WriteString(it.reasons[0].En)
-		}
+		b.WriteString(it.reasons[0].Text(lang))
 	}
 	return b.String()
 }
@@ -416,22 +417,17 @@ func (r *Regime) notificationDeadline(op string, n Notification, now time.Time) 
 	default:
 		it.Status = Upcoming
 	}
-	da := fmt.Sprintf("Underretningen blev modtaget %s. Kommunen vurderer inden for %d timer, om barnets sundhed eller udvikling er i fare, og om der er behov for akutte foranstaltninger: senest %s. Fristen regnes i timer og flyttes ikke til en arbejdsdag; i Herning foretager vagten i området vurderingen.",
-		intakeClock(n.Received), rule.Hours, intakeClock(dueAt))
-	en := fmt.Sprintf("The notification was received at %s. Within %d hours the municipality assesses whether the child's health or development is in danger and acute measures are needed: by %s. The deadline runs in hours and is not moved to a working day; in Herning the area's duty case worker makes the assessment.",
-		intakeClock(n.Received), rule.Hours, intakeClock(dueAt))
-	a, b := intakeLawNote(rule, "modtagelsen", "the receipt", received, due)
-	da, en = da+a, en+b
+	parts := []msg.Message{msg.New("followup.intake.notification", "received", msg.String(intakeClock(n.Received)),
+		"hours", msg.Int(rule.Hours), "due", msg.String(intakeClock(dueAt)))}
+	parts = append(parts, intakeLawNote(rule, "followup.intake.by.receipt", received, due)...)
 	switch {
 	case it.Status != Done:
 	case it.LateBy > 0:
-		da += fmt.Sprintf(" Vurderet %s, %s efter fristen.", intakeClock(n.Assessed), intakeDuration(it.LateBy, "da"))
-		en += fmt.Sprintf(" Assessed at %s, %s after the deadline.", intakeClock(n.Assessed), intakeDuration(it.LateBy, "en"))
+		parts = append(parts, msg.New("followup.intake.assessed-late", "at", msg.String(intakeClock(n.Assessed)), "by", msg.Duration(it.LateBy)))
 	default:
-		da += fmt.Sprintf(" Vurderet %s, inden fristen.", intakeClock(n.Assessed))
-		en += fmt.Sprintf(" Assessed at %s, within the deadline.", intakeClock(n.Assessed))
+		parts = append(parts, msg.New("followup.intake.assessed", "at", msg.String(intakeClock(n.Assessed))))
 	}
-	it.reasons = []Reason{intakeReason(rule, da, en)}
+	it.reasons = []Reason{intakeReason(rule, parts...)}
 	return it, nil
 }
 
@@ -527,32 +523,27 @@ func (r *Regime) assessmentDeadlines(op string, a Assessment, asOf date.Date, ca
 
 	main := IntakeItem{Case: a.Case, Kind: ChildAssessment, Rule: rule.ID, Source: rule.Source, Statutory: true, Due: due, WorkingDay: work}
 	main.Status, main.DoneOn, main.Late = intakeStatus(due, a.Finished, asOf)
-	da := fmt.Sprintf("Kommunen fik %s kendskab til, at barnet kan have behov for særlig støtte; undersøgelsen skal være afsluttet senest %s efter, %s.", a.Learned, rule.Within.Danish(), due)
-	en := fmt.Sprintf("The municipality learned on %s that the child may need special support; the assessment must be finished at the latest %s later, on %s.", a.Learned, rule.Within.English(), due)
-	x, y := intakeMonthEnd(a.Learned, due)
-	da, en = da+x, en+y
-	x, y = intakeLawNote(rule, "kendskabet", "the day the municipality learned of the need", a.Learned, due)
-	da, en = da+x, en+y
+	parts := []msg.Message{msg.New("followup.intake.assessment", "learned", msg.Date(a.Learned), "within", spanValue(rule.Within), "due", msg.Date(due))}
+	parts = append(parts, intakeMonthEnd(a.Learned, due)...)
+	parts = append(parts, intakeLawNote(rule, "followup.intake.by.learned", a.Learned, due)...)
 	if main.Status == Overdue {
-		da += " Fristen er overskredet: der skal foreligge en foreløbig vurdering, og undersøgelsen afsluttes hurtigst muligt."
-		en += " The deadline has passed: a preliminary assessment is owed, and the assessment is to be finished as soon as possible."
+		parts = append(parts, msg.New("followup.intake.assessment-overdue"))
 	}
-	x, y = intakeOutcome(main, "Afsluttet", "Finished")
-	main.reasons = []Reason{intakeReason(rule, da+x, en+y)}
+	parts = append(parts, intakeOutcome(main, "followup.intake.verb.finished")...)
+	main.reasons = []Reason{intakeReason(rule, parts...)}
 
 	for _, req := range r.requirementsFor(ChildAssessment, started) {
-		mda := fmt.Sprintf("Undersøgelsen er startet %s, og fra %s gælder kravet i hver ny undersøgelse. %s", started, req.Effective, req.Note.Da)
-		men := fmt.Sprintf("The assessment started on %s; from %s the requirement holds in every new assessment. %s", started, req.Effective, req.Note.En)
-		if a.NetworkMap {
-			mda += " Kravet er registreret som opfyldt."
-			men += " The requirement is recorded as met."
-		} else {
-			mda += " Kravet er ikke registreret som opfyldt."
-			men += " The requirement is not recorded as met."
+		rparts := []msg.Message{msg.New("followup.intake.requirement", "started", msg.Date(started), "from", msg.Date(req.Effective))}
+		if req.Note.En != "" {
+			rparts = append(rparts, msg.New("followup.why.note", "note", textOf(req.Note)))
 		}
-		main.Requirements = append(main.Requirements, Requirement{RuleID: req.ID, Source: req.Source, Met: a.NetworkMap,
-			Da: req.Name.Da + ".", En: req.Name.En + "."})
-		main.reasons = append(main.reasons, intakeReason(req, mda, men))
+		if a.NetworkMap {
+			rparts = append(rparts, msg.New("followup.intake.requirement-met"))
+		} else {
+			rparts = append(rparts, msg.New("followup.intake.requirement-unmet"))
+		}
+		main.Requirements = append(main.Requirements, Requirement{RuleID: req.ID, Source: req.Source, Met: a.NetworkMap, Name: req.Name})
+		main.reasons = append(main.reasons, intakeReason(req, rparts...))
 	}
 	items := []IntakeItem{main}
 	if a.Finished != 0 && a.Finished <= due {
@@ -562,23 +553,18 @@ func (r *Regime) assessmentDeadlines(op string, a Assessment, asOf date.Date, ca
 	pre := IntakeItem{Case: a.Case, Kind: PreliminaryAssessment, Rule: rule.ID, Source: rule.Source, Statutory: true, Due: due, WorkingDay: work}
 	pre.Status, pre.DoneOn, pre.Late = intakeStatus(due, a.Preliminary, asOf)
 	pre.Conditional = a.Finished == 0 && a.Preliminary == 0 && asOf <= due
-	da = fmt.Sprintf("Kan undersøgelsen undtagelsesvis ikke afsluttes inden fristen %s, skal der på fristen foreligge en foreløbig vurdering, og undersøgelsen afsluttes hurtigst muligt.", due)
-	en = fmt.Sprintf("If the assessment exceptionally cannot be finished by its deadline %s, a preliminary assessment is due on that day, and the assessment is finished as soon as possible.", due)
+	parts = []msg.Message{msg.New("followup.intake.preliminary", "due", msg.Date(due))}
 	switch {
 	case pre.Conditional:
-		da += fmt.Sprintf(" Kun påkrævet, hvis undersøgelsen ikke er afsluttet senest %s.", due)
-		en += fmt.Sprintf(" Owed only if the assessment is not finished by %s.", due)
+		parts = append(parts, msg.New("followup.intake.preliminary-conditional", "due", msg.Date(due)))
 	case a.Finished != 0:
-		da += fmt.Sprintf(" Undersøgelsen blev afsluttet %s, efter fristen.", a.Finished)
-		en += fmt.Sprintf(" The assessment was finished on %s, after the deadline.", a.Finished)
+		parts = append(parts, msg.New("followup.intake.finished-late", "finished", msg.Date(a.Finished)))
 	default:
-		da += " Undersøgelsen er ikke afsluttet inden fristen."
-		en += " The assessment was not finished by the deadline."
+		parts = append(parts, msg.New("followup.intake.not-finished"))
 	}
-	x, y = intakeLawNote(rule, "kendskabet", "the day the municipality learned of the need", a.Learned, due)
-	da, en = da+x, en+y
-	x, y = intakeOutcome(pre, "Foreløbig vurdering foreligger", "Preliminary assessment made")
-	pre.reasons = []Reason{intakeReason(rule, da+x, en+y)}
+	parts = append(parts, intakeLawNote(rule, "followup.intake.by.learned", a.Learned, due)...)
+	parts = append(parts, intakeOutcome(pre, "followup.intake.verb.preliminary")...)
+	pre.reasons = []Reason{intakeReason(rule, parts...)}
 	return append(items, pre), nil
 }
 
@@ -665,23 +651,17 @@ func (r *Regime) childsPlanDeadline(op string, p PlanDecision, asOf date.Date, c
 	it := IntakeItem{Case: p.Case, Measure: p.Measure, Kind: ChildsPlan, Rule: rule.ID, Source: rule.Source, Statutory: true,
 		Due: due, WorkingDay: cal.OnOrBefore(due)}
 	it.Status, it.DoneOn, it.Late = intakeStatus(due, p.Made, asOf)
-	var da, en string
+	when := textOf(Text{Da: upperFirst(rule.When.Da), En: upperFirst(rule.When.En)})
+	var parts []msg.Message
 	if rule.Before {
-		da = fmt.Sprintf("%s: planen foreligger før afgørelsen (%s), dvs. senest dagen før, %s.", upperFirst(rule.When.Da), p.Decided, due)
-		en = fmt.Sprintf("%s: the plan exists before the decision (%s), that is at the latest the day before, %s.", upperFirst(rule.When.En), p.Decided, due)
+		parts = append(parts, msg.New("followup.intake.plan-before", "when", when, "decided", msg.Date(p.Decided), "due", msg.Date(due)))
 	} else {
-		da = fmt.Sprintf("%s: afgørelse %s, og planen udarbejdes senest %s efter, %s.", upperFirst(rule.When.Da), p.Decided, rule.Within.Danish(), due)
-		en = fmt.Sprintf("%s: decided on %s, and the plan is made at the latest %s later, on %s.", upperFirst(rule.When.En), p.Decided, rule.Within.English(), due)
+		parts = append(parts, msg.New("followup.intake.plan-within", "when", when, "decided", msg.Date(p.Decided), "within", spanValue(rule.Within), "due", msg.Date(due)))
+		parts = append(parts, intakeMonthEnd(p.Decided, due)...) // a clamp only happens when months are added
 	}
-	var x, y string
-	if !rule.Before { // a month-end clamp only happens when months are added
-		x, y = intakeMonthEnd(p.Decided, due)
-		da, en = da+x, en+y
-	}
-	x, y = intakeLawNote(rule, "afgørelsen", "the decision", p.Decided, due)
-	da, en = da+x, en+y
-	x, y = intakeOutcome(it, "Udarbejdet", "Made")
-	it.reasons = []Reason{intakeReason(rule, da+x, en+y)}
+	parts = append(parts, intakeLawNote(rule, "followup.intake.by.decision", p.Decided, due)...)
+	parts = append(parts, intakeOutcome(it, "followup.intake.verb.made")...)
+	it.reasons = []Reason{intakeReason(rule, parts...)}
 	return it, true, nil
 }
 
@@ -767,16 +747,13 @@ func (r *Regime) hearingDeadline(op string, h ChildHearing, asOf date.Date, cal 
 	it := IntakeItem{Case: h.Case, Measure: h.Measure, Kind: Hearing, Rule: rule.ID, Source: rule.Source, Statutory: true,
 		Due: due, WorkingDay: cal.OnOrBefore(due)}
 	it.Status, it.DoneOn, it.Late = intakeStatus(due, h.Heard, asOf)
-	da := fmt.Sprintf("Indsatsen starter %s. Før da holdes en samtale med barnet, tilpasset alder og modenhed og uden krav om forældrenes samtykke eller tilstedeværelse, og den noteres i journalen under overskriften \"partshøring – af barnet\". Fristen er dagen før start, %s.", h.Start, due)
-	en := fmt.Sprintf("The measure starts on %s. Before then the child is talked with, adapted to age and maturity and without the parents' consent or presence, and the conversation is noted in the journal headed \"partshøring – af barnet\". The deadline is the day before the start, %s.", h.Start, due)
+	parts := []msg.Message{msg.New("followup.intake.hearing", "start", msg.Date(h.Start), "due", msg.Date(due))}
 	if rule.Note.En != "" {
-		da += " " + rule.Note.Da
-		en += " " + rule.Note.En
+		parts = append(parts, msg.New("followup.why.note", "note", textOf(rule.Note)))
 	}
-	x, y := intakeLawNote(rule, "indsatsens start", "the measure's start", h.Start, due)
-	da, en = da+x, en+y
-	x, y = intakeOutcome(it, "Barnet hørt", "Child heard")
-	it.reasons = []Reason{intakeReason(rule, da+x, en+y)}
+	parts = append(parts, intakeLawNote(rule, "followup.intake.by.start", h.Start, due)...)
+	parts = append(parts, intakeOutcome(it, "followup.intake.verb.heard")...)
+	it.reasons = []Reason{intakeReason(rule, parts...)}
 	return it, nil
 }
 
@@ -801,72 +778,45 @@ func intakeStatus(due, done, asOf date.Date) (Status, date.Date, int) {
 	return Upcoming, 0, 0
 }
 
-func intakeReason(r *IntakeRule, da, en string) Reason {
-	return Reason{RuleID: r.ID, RuleSet: r.RuleSet, Layer: r.Layer, Effective: r.Effective, Source: r.Source,
-		Da: r.Name.Da + ". " + da, En: r.Name.En + ". " + en}
+func intakeReason(r *IntakeRule, parts ...msg.Message) Reason {
+	all := append([]msg.Message{msg.New("followup.why.law", "name", textOf(r.Name))}, parts...)
+	return Reason{RuleID: r.ID, RuleSet: r.RuleSet, Layer: r.Layer, Effective: r.Effective, Source: r.Source, Parts: all}
 }
 
 // intakeLawNote explains the choice of law when the deadline falls under the
-// other law than the day the clock started.
-func intakeLawNote(r *IntakeRule, anchorDa, anchorEn string, anchor, due date.Date) (da, en string) {
-	var afterDa, afterEn string
-	var boundary date.Date
+// other law than the day the clock started; by names that day (a message
+// code such as "followup.intake.by.receipt").
+func intakeLawNote(r *IntakeRule, by string, anchor, due date.Date) []msg.Message {
+	code, boundary := "", date.Date(0)
 	switch {
 	case r.Until != 0 && due > r.Until:
-		afterDa, afterEn, boundary = "efter", "after", r.Until+1
+		code, boundary = "followup.intake.law-note-after", r.Until+1
 	case due < r.Effective:
-		afterDa, afterEn, boundary = "før", "before", r.Effective
+		code, boundary = "followup.intake.law-note-before", r.Effective
 	default:
-		return "", ""
+		return nil
 	}
-	return fmt.Sprintf(" Loven vælges efter %s (%s), så %s gælder, selv om fristen falder %s %s.", anchorDa, anchor, r.RuleSet, afterDa, boundary),
-		fmt.Sprintf(" The law is chosen by %s (%s), so %s applies even though the deadline falls %s %s.", anchorEn, anchor, r.RuleSet, afterEn, boundary)
+	return []msg.Message{msg.New(code, "by", msg.Nested(msg.New(by)), "anchor", msg.Date(anchor), "law", msg.String(r.RuleSet), "boundary", msg.Date(boundary))}
 }
 
 // intakeMonthEnd explains a due date clamped to the month's last day.
-func intakeMonthEnd(anchor, due date.Date) (da, en string) {
+func intakeMonthEnd(anchor, due date.Date) []msg.Message {
 	if anchor.Day() == due.Day() {
-		return "", ""
+		return nil
 	}
-	return fmt.Sprintf(" Den %d. findes ikke i fristens måned, så fristen er månedens sidste dag.", anchor.Day()),
-		fmt.Sprintf(" Day %d does not exist in the deadline's month, so the deadline is the month's last day.", anchor.Day())
+	return []msg.Message{msg.New("followup.intake.month-end", "day", msg.Int(anchor.Day()))}
 }
 
-// intakeOutcome describes a done date-based item.
-func intakeOutcome(it IntakeItem, verbDa, verbEn string) (da, en string) {
+// intakeOutcome describes a done date-based item; verb is a message code
+// such as "followup.intake.verb.made".
+func intakeOutcome(it IntakeItem, verb string) []msg.Message {
 	if it.Status != Done {
-		return "", ""
+		return nil
 	}
 	if it.Late <= 0 {
-		return fmt.Sprintf(" %s %s, rettidigt.", verbDa, it.DoneOn), fmt.Sprintf(" %s on %s, on time.", verbEn, it.DoneOn)
+		return []msg.Message{msg.New("followup.intake.done", "verb", msg.Nested(msg.New(verb)), "on", msg.Date(it.DoneOn))}
 	}
-	return fmt.Sprintf(" %s %s, %s for sent.", verbDa, it.DoneOn, intakePlural(it.Late, "dag", "dage")),
-		fmt.Sprintf(" %s on %s, %s late.", verbEn, it.DoneOn, intakePlural(it.Late, "day", "days"))
-}
-
-func intakePlural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// intakeDuration writes a positive duration in hours and minutes, rounded up
-// to the minute, e.g. "2 timer og 15 minutter" or "1 hour".
-func intakeDuration(d time.Duration, lang string) string {
-	m := int((d + time.Minute - 1) / time.Minute)
-	h, m := m/60, m%60
-	hOne, hMany, mOne, mMany, and := "hour", "hours", "minute", "minutes", "and"
-	if lang == "da" {
-		hOne, hMany, mOne, mMany, and = "time", "timer", "minut", "minutter", "og"
-	}
-	switch {
-	case h == 0:
-		return intakePlural(m, mOne, mMany)
-	case m == 0:
-		return intakePlural(h, hOne, hMany)
-	}
-	return intakePlural(h, hOne, hMany) + " " + and + " " + intakePlural(m, mOne, mMany)
+	return []msg.Message{msg.New("followup.intake.done-late", "verb", msg.Nested(msg.New(verb)), "on", msg.Date(it.DoneOn), "late", msg.Days(it.Late))}
 }
 
 // intakeClock formats a moment for a case worker, in its own location; "" for

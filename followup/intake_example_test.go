@@ -2,6 +2,7 @@ package followup_test
 
 import (
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -26,7 +27,7 @@ func ExampleNotificationDeadline() {
 	fmt.Println(it.Kind.Danish(), "—", it.Rule)
 	fmt.Println("due:", it.DueAt.Format("2006-01-02 15:04 MST"), "working day:", it.WorkingDay)
 	fmt.Println("status:", it.Status, "late by:", it.LateBy)
-	fmt.Println(it.Why().Text("en"))
+	fmt.Println(it.Why().Text(msg.English))
 	// Output:
 	// vurdering af underretning — BL-136
 	// due: 2024-03-09 16:00 CET working day: 2024-03-09
@@ -47,7 +48,7 @@ func ExampleAssessmentDeadlines() {
 	for _, it := range items {
 		fmt.Printf("%s %s due %s (working day %s): %s\n", it.Rules(), it.Kind.Danish(), it.Due, it.WorkingDay, it.Status.Danish())
 	}
-	fmt.Println(items[1].Line("da"))
+	fmt.Println(items[1].Line(msg.Danish))
 	// Output:
 	// [SEL-50 H-NETVAERKSKORT] børnefaglig undersøgelse due 2024-02-29 (working day 2024-02-29): overskredet
 	// [SEL-50] foreløbig vurdering due 2024-02-29 (working day 2024-02-29): overskredet

@@ -1,6 +1,7 @@
 package followup_test
 
 import (
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"strings"
 	"testing"
 	"time"
@@ -119,11 +120,11 @@ func TestNotificationDeadline(t *testing.T) {
 			assert.Equal(t, w.rule, r.RuleID)
 			assert.Equal(t, followup.Statutory, r.Layer)
 			assert.Contains(t, r.Source, "Kompendium s. 28")
-			en := ex.Text("en")
+			en := ex.Text(msg.English)
 			for _, frag := range w.inTexts {
 				assert.Contains(t, en, frag)
 			}
-			assert.Contains(t, ex.Text("da"), "flyttes ikke til en arbejdsdag")
+			assert.Contains(t, ex.Text(msg.Danish), "flyttes ikke til en arbejdsdag")
 		})
 	}
 }
@@ -142,7 +143,7 @@ func TestNotificationDeadlineRegimes(t *testing.T) {
 	assert.Equal(t, "Barnets Lov", bl.Why().Reasons[0].RuleSet)
 	assert.Equal(t, followup.BarnetsLovEffective, bl.Why().Reasons[0].Effective)
 	assert.Equal(t, time.Hour, bl.DueAt.Sub(sel.DueAt), "the same 24 hours under both laws")
-	assert.NotContains(t, bl.Why().Text("en"), "law is chosen", "no note when the deadline falls under the same law")
+	assert.NotContains(t, bl.Why().Text(msg.English), "law is chosen", "no note when the deadline falls under the same law")
 }
 
 func TestNotificationDeadlineDaylightSaving(t *testing.T) {
@@ -227,7 +228,7 @@ func TestAssessmentDeadlineDates(t *testing.T) {
 			assert.Equal(t, intakeDay(tt.due), it.Due)
 			assert.Equal(t, intakeDay(tt.workingDay), it.WorkingDay)
 			assert.True(t, it.DueAt.IsZero(), "date based")
-			en := it.Why().Text("en")
+			en := it.Why().Text(msg.English)
 			assert.Equal(t, tt.clamped, strings.Contains(en, "the deadline is the month's last day"), en)
 			switched := tt.rule == "SEL-50" && tt.due >= "2024-01-01"
 			assert.Equal(t, switched, strings.Contains(en, "so Serviceloven applies even though the deadline falls after 2024-01-01"), en)
@@ -317,7 +318,7 @@ func TestAssessmentDeadlines(t *testing.T) {
 				assert.Equal(t, w.conditional, it.Conditional, "item %d", i)
 				assert.True(t, it.Statutory)
 				if w.why != "" {
-					assert.Contains(t, it.Why().Text("en"), w.why, "item %d", i)
+					assert.Contains(t, it.Why().Text(msg.English), w.why, "item %d", i)
 				}
 			}
 		})
@@ -352,7 +353,7 @@ func TestAssessmentNetworkMap(t *testing.T) {
 			assert.Equal(t, "H-NETVAERKSKORT", req.RuleID)
 			assert.Equal(t, tt.a.NetworkMap, req.Met)
 			assert.Contains(t, req.Source, "s. 29")
-			assert.Equal(t, "Netværkskort med forældre og barn i hver ny børnefaglig undersøgelse.", req.Da)
+			assert.Equal(t, "Netværkskort med forældre og barn i hver ny børnefaglig undersøgelse", req.Name.Da)
 			assert.Equal(t, []string{it.Rule, "H-NETVAERKSKORT"}, it.Rules())
 			require.Len(t, ex.Reasons, 2)
 			r := ex.Reasons[1]
@@ -360,10 +361,10 @@ func TestAssessmentNetworkMap(t *testing.T) {
 			assert.Equal(t, followup.Municipal, r.Layer)
 			assert.Equal(t, followup.NetworkMapEffective, r.Effective)
 			if tt.a.NetworkMap {
-				assert.Contains(t, r.En, "The requirement is recorded as met.")
-				assert.Contains(t, r.Da, "Kravet er registreret som opfyldt.")
+				assert.Contains(t, r.Text(msg.English), "The requirement is recorded as met.")
+				assert.Contains(t, r.Text(msg.Danish), "Kravet er registreret som opfyldt.")
 			} else {
-				assert.Contains(t, r.En, "The requirement is not recorded as met.")
+				assert.Contains(t, r.Text(msg.English), "The requirement is not recorded as met.")
 			}
 			// The preliminary item carries no network map.
 			for _, x := range items[1:] {
@@ -481,7 +482,7 @@ func TestChildsPlanDeadline(t *testing.T) {
 			assert.Equal(t, tt.status, it.Status)
 			assert.Equal(t, tt.late, it.Late)
 			if tt.why != "" {
-				assert.Contains(t, it.Why().Text("en"), tt.why)
+				assert.Contains(t, it.Why().Text(msg.English), tt.why)
 			}
 		})
 	}
@@ -501,8 +502,8 @@ func TestChildsPlanBeforeDecisionHasNoMonthEndNote(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, owed)
 		assert.Equal(t, p.Decided-1, it.Due)
-		assert.NotContains(t, it.Why().Text("en"), "does not exist")
-		assert.NotContains(t, it.Why().Text("da"), "findes ikke")
+		assert.NotContains(t, it.Why().Text(msg.English), "does not exist")
+		assert.NotContains(t, it.Why().Text(msg.Danish), "findes ikke")
 	}
 }
 
@@ -584,9 +585,9 @@ func TestHearingDeadline(t *testing.T) {
 			assert.Equal(t, h.Heard, it.DoneOn)
 			assert.Contains(t, it.Source, "'partshøring – af barnet'")
 			ex := it.Why()
-			assert.Contains(t, ex.Text("da"), `"partshøring – af barnet"`)
+			assert.Contains(t, ex.Text(msg.Danish), `"partshøring – af barnet"`)
 			if tt.why != "" {
-				assert.Contains(t, ex.Text("en"), tt.why)
+				assert.Contains(t, ex.Text(msg.English), tt.why)
 			}
 		})
 	}
@@ -680,8 +681,10 @@ func TestIntakeItemWhyIsACopy(t *testing.T) {
 	require.NoError(t, err)
 	it := items[0]
 	ex := it.Why()
-	ex.Reasons[0].Da = "changed"
-	assert.NotEqual(t, "changed", it.Why().Reasons[0].Da)
+	ex.Reasons[0].Parts[0] = msg.New("changed")
+	ex.Reasons[0].RuleID = "changed"
+	assert.NotEqual(t, "changed", it.Why().Reasons[0].RuleID)
+	assert.NotEqual(t, "changed", it.Why().Reasons[0].Parts[0].Code)
 }
 
 func TestIntakeItemLineAndText(t *testing.T) {
@@ -692,7 +695,7 @@ func TestIntakeItemLineAndText(t *testing.T) {
 		"The municipality learned on 2023-10-31 that the child may need special support; the assessment must be finished at the latest 4 months later, on 2024-02-29. "+
 		"Day 31 does not exist in the deadline's month, so the deadline is the month's last day. "+
 		"The law is chosen by the day the municipality learned of the need (2023-10-31), so Serviceloven applies even though the deadline falls after 2024-01-01.",
-		it.Line("en"))
+		it.Line(msg.English))
 	assert.Equal(t, "[SEL-50] Børnefaglig undersøgelse afsluttet senest 4 måneder efter kendskab. "+
 		"Kommunen fik 2023-10-31 kendskab til, at barnet kan have behov for særlig støtte; undersøgelsen skal være afsluttet senest 4 måneder efter, 2024-02-29. "+
 		"Den 31. findes ikke i fristens måned, så fristen er månedens sidste dag. "+
@@ -703,7 +706,7 @@ func TestIntakeItemLineAndText(t *testing.T) {
 		"Herning udarbejder netværkskortet sammen med forældrene og barnet eller den unge. "+
 		"Kravet er ikke registreret som opfyldt. "+
 		"(Herningmodellen 1.0 — kompendium, 'Bedre afklaring af netværk v. foranstaltninger' (26.11.2015), s. 29; Herning Kommune — kompendium, gældende fra 2016-01-01)",
-		it.Why().Text("da"))
+		it.Why().Text(msg.Danish))
 }
 
 func TestNotificationLatenessWords(t *testing.T) {
@@ -725,8 +728,8 @@ func TestNotificationLatenessWords(t *testing.T) {
 			it, err := followup.NotificationDeadline(followup.Notification{Received: rec, Assessed: due.Add(tt.late)}, due.Add(48*time.Hour))
 			require.NoError(t, err)
 			assert.Equal(t, tt.late, it.LateBy)
-			assert.Contains(t, it.Why().Text("da"), tt.da)
-			assert.Contains(t, it.Why().Text("en"), tt.en)
+			assert.Contains(t, it.Why().Text(msg.Danish), tt.da)
+			assert.Contains(t, it.Why().Text(msg.English), tt.en)
 		})
 	}
 }

@@ -3,6 +3,7 @@ package followup
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"strconv"
 	"strings"
 )
@@ -238,20 +239,26 @@ func (s Modes) String() string {
 	return strings.Join(parts, "+")
 }
 
-func (s Modes) words(lang string) string {
-	var parts []string
-	for _, m := range s.List() {
-		if lang == "da" {
-			parts = append(parts, m.Danish())
-		} else {
-			parts = append(parts, m.English())
-		}
+func (s Modes) value() msg.Value {
+	ms := s.List()
+	args := []any{}
+	for i, m := range ms {
+		args = append(args, string(rune('a'+i)), m.value())
 	}
-	sep := " or "
-	if lang == "da" {
-		sep = " eller "
+	switch len(ms) {
+	case 1:
+		return msg.Nested(msg.New("followup.modes.one", args...))
+	case 2:
+		return msg.Nested(msg.New("followup.modes.two", args...))
+	case 3:
+		return msg.Nested(msg.New("followup.modes.three", args...))
 	}
-	return strings.Join(parts, sep)
+	return msg.String("")
+}
+
+// value is the mode's label as a message argument.
+func (m Mode) value() msg.Value {
+	return msg.Text(map[msg.Lang]string{msg.Danish: m.Danish(), msg.English: m.English()})
 }
 
 // MarshalJSON writes a list of codes.

@@ -2,6 +2,7 @@ package followup_test
 
 import (
 	"errors"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"testing"
 
 	"github.com/rickb777/date/v2"
@@ -87,13 +88,13 @@ func TestScheduleNilRegimeAndLawOnly(t *testing.T) {
 	require.NoError(t, err)
 	p, err := law.Schedule(followup.Record{Measure: m}, followup.Options{AsOf: ladder.MustParseDate("2024-03-04")})
 	require.NoError(t, err)
-	var msg string
+	var text string
 	for _, f := range p.Findings() {
 		if f.Code == "followup.statutory-only" {
-			msg = f.En
+			text = f.Text(msg.English)
 		}
 	}
-	assert.Equal(t, "There are no municipal follow-up rules; only the statutory floor applies.", msg)
+	assert.Equal(t, "There are no municipal follow-up rules for kostskole (Placement at a boarding school); only the statutory floor applies.", text)
 }
 
 func TestNewRegimeReportsEveryProblem(t *testing.T) {

@@ -9,6 +9,7 @@ package followup_test
 
 import (
 	"errors"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -86,16 +87,16 @@ func TestStatutorySELChainPreventive(t *testing.T) {
 		require.Len(t, ex.Reasons, 2)
 		assert.Equal(t, "SEL-70", ex.Reasons[1].RuleID)
 		assert.Equal(t, followup.SourceSEL70, ex.Reasons[1].Source)
-		assert.Contains(t, ex.Reasons[1].En, "2022-12-15")
-		assert.Contains(t, ex.Reasons[1].Da, "2022-12-15")
+		assert.Contains(t, ex.Reasons[1].Text(msg.English), "2022-12-15")
+		assert.Contains(t, ex.Reasons[1].Text(msg.Danish), "2022-12-15")
 		// The 15 Jun 2024 mark: the deadline falls under Barnets Lov, whose interval is
 		// Herning's standing decision.
 		ex = p.At(9).Why()
 		require.Len(t, ex.Reasons, 2)
 		assert.Equal(t, "BL-95", ex.Reasons[1].RuleID)
-		assert.Contains(t, ex.Reasons[1].En, "statutory deadline 2024-06-15")
-		assert.Contains(t, ex.Reasons[1].En, "so Barnets Lov")
-		assert.Contains(t, ex.Reasons[1].En, "the municipality's decision under BL § 95, stk. 3: statutory follow-up at least every 6 months")
+		assert.Contains(t, ex.Reasons[1].Text(msg.English), "statutory deadline 2024-06-15")
+		assert.Contains(t, ex.Reasons[1].Text(msg.English), "so Barnets Lov")
+		assert.Contains(t, ex.Reasons[1].Text(msg.English), "the municipality's decision under BL § 95, stk. 3: statutory follow-up at least every 6 months")
 	})
 
 	t.Run("with a case decision more frequent than Herning's", func(t *testing.T) {
@@ -114,10 +115,10 @@ func TestStatutorySELChainPreventive(t *testing.T) {
 		assert.Equal(t, htRow{"2024-06-15", "2024-06-14", htFU, true, "H-FOREB+BL-95"}, rows[9])
 		assert.Equal(t, htRow{"2024-09-15", "2024-09-13", htFU, true, "H-FOREB+BL-95"}, rows[10])
 		// The mark meets the deadline 15 Apr 2024, which falls under Barnets Lov, by the case's decision.
-		en := p.At(8).Why().Reasons[1].En
+		en := p.At(8).Why().Reasons[1].Text(msg.English)
 		assert.Contains(t, en, "statutory deadline 2024-04-15")
 		assert.Contains(t, en, "so Barnets Lov")
-		assert.Contains(t, en, "the case's decision under BL § 95, stk. 3 made on 2023-12-15: statutory follow-up at least every 4 months")
+		assert.Contains(t, en, "the case's decision under BL § 95, stk. 3, made on 2023-12-15: statutory follow-up at least every 4 months")
 	})
 
 	t.Run("with a case decision less frequent than Herning's", func(t *testing.T) {
@@ -168,7 +169,7 @@ func TestStatutorySELChainPreventive(t *testing.T) {
 		}
 		// Why of the 10 Jan 2023 mark: the deadline 20 Jan 2023 is 6M after the previous
 		// statutory follow-up, held 20 Jul 2022.
-		assert.Contains(t, items[3].Why().Reasons[1].En, "2023-01-20")
+		assert.Contains(t, items[3].Why().Reasons[1].Text(msg.English), "2023-01-20")
 	})
 }
 
@@ -210,7 +211,7 @@ func TestStatutoryOnlyPlacement(t *testing.T) {
 		require.Len(t, ex.Reasons, 1)
 		assert.Equal(t, "BL-156", ex.Reasons[0].RuleID)
 		assert.Equal(t, followup.SourceBL156, ex.Reasons[0].Source)
-		assert.Contains(t, ex.Reasons[0].En, "after the previous supervision visit, due on 2023-12-15")
+		assert.Contains(t, ex.Reasons[0].Text(msg.English), "after the previous supervision visit, due on 2023-12-15")
 	})
 
 	t.Run("decision every 4 months", func(t *testing.T) {
@@ -233,7 +234,7 @@ func TestStatutoryOnlyPlacement(t *testing.T) {
 		ex := p.At(1).Why()
 		require.NotEmpty(t, ex.Reasons)
 		assert.Equal(t, "BL-95", ex.Reasons[0].RuleID)
-		assert.Contains(t, ex.Reasons[0].En, "4 months after the previous statutory follow-up on 2023-12-15, as decided (BL § 95)")
+		assert.Contains(t, ex.Reasons[0].Text(msg.English), "4 months after the previous statutory follow-up on 2023-12-15, as decided (BL § 95)")
 	})
 }
 
@@ -256,7 +257,7 @@ func TestStatutoryBLAssessmentEnd(t *testing.T) {
 		ex := first.Why()
 		require.NotEmpty(t, ex.Reasons)
 		assert.Equal(t, "BL-95", ex.Reasons[0].RuleID)
-		assert.Contains(t, ex.Reasons[0].En, "At the end of the assessment run alongside, 2024-04-19")
+		assert.Contains(t, ex.Reasons[0].Text(msg.English), "At the end of the assessment run alongside, 2024-04-19")
 		assert.True(t, htHasFinding(p, "followup.bl.no-decision"))
 	})
 
@@ -341,9 +342,9 @@ func TestStatutoryNoRequirement(t *testing.T) {
 		// use, domain.md §3, is not Herning's rule).
 		for _, f := range p.Findings() {
 			if f.Code == "followup.no-requirement" {
-				assert.NotContains(t, f.En, "Referencekommuner", code)
-				assert.NotContains(t, f.En, "3 months", code)
-				assert.Contains(t, f.En, "no cadence has been invented", code)
+				assert.NotContains(t, f.Text(msg.English), "Referencekommuner", code)
+				assert.NotContains(t, f.Text(msg.English), "3 months", code)
+				assert.Contains(t, f.Text(msg.English), "no cadence has been invented", code)
 			}
 		}
 	}
@@ -548,13 +549,13 @@ func TestScheduleBadInput(t *testing.T) {
 		p, err := followup.Herning().Schedule(followup.Record{Case: "c", Measure: mv}, followup.Options{AsOf: asOf, Until: htDate("2024-05-31")})
 		require.NoError(t, err)
 		assert.Equal(t, []htRow{{"2024-04-30", "2024-04-30", htFU, true, "BL-95+BL-156"}}, htRows(p.Items()))
-		var msg string
+		var text string
 		for _, f := range p.Findings() {
 			if f.Code == "followup.statutory-only" {
-				msg = f.En
+				text = f.Text(msg.English)
 			}
 		}
-		assert.Equal(t, `The rule set "Herning Kommune — opfølgningskrav" binds vendor-institution (Vendor institution) to no rule; only the statutory floor applies.`, msg)
+		assert.Equal(t, `The rule set "Herning Kommune — opfølgningskrav" binds vendor-institution (Vendor institution) to no rule; only the statutory floor applies.`, text)
 		// A binding to a rule the set lacks is refused when the set is built.
 		spec := followup.HerningRules().Spec()
 		spec.Bindings = append(spec.Bindings, followup.Binding{Code: "vendor-institution", Rule: "H-UKENDT"})
@@ -671,7 +672,7 @@ func TestStatutoryHeldInWindowWithoutPlannedFollowUp(t *testing.T) {
 		status = append(status, it.Status)
 	}
 	assert.Equal(t, []followup.Status{followup.Done, followup.Done, followup.Overdue, followup.Upcoming, followup.Upcoming, followup.Upcoming}, status)
-	assert.Contains(t, p.At(0).Why().Text("en"), "the follow-up held on 2024-04-25 meets it")
+	assert.Contains(t, p.At(0).Why().Text(msg.English), "the follow-up held on 2024-04-25 meets it")
 	c := p.Compliance()
 	assert.Equal(t, 3, c.Due)
 	assert.Equal(t, 2, c.DoneOnTime)
@@ -699,7 +700,7 @@ func TestStatutoryLawSwitchDeadlineAtEffectiveDate(t *testing.T) {
 		{"2024-02-01", "2024-02-01", htFU, true, "BL-95+BL-156"},
 		{"2024-03-01", "2024-03-01", htFU, true, "BL-95+BL-156"},
 	}, htRows(p.Items()))
-	en := p.At(1).Why().Reasons[0].En
+	en := p.At(1).Why().Reasons[0].Text(msg.English)
 	assert.Contains(t, en, "1 month after the previous statutory follow-up on 2023-09-20, as decided (BL § 95)")
 	assert.Contains(t, en, "so it is the day it took effect, 2024-01-01")
 	assert.Contains(t, en, "decides it")
@@ -742,5 +743,5 @@ func TestStatutoryHeldInWindowBeforeAnEarlyHeldItem(t *testing.T) {
 	}
 	assert.Equal(t, []string{"2027-01-16", "2027-03-19", "2027-03-01", "0001-01-01", "0001-01-01"}, held)
 	assert.Equal(t, 0, p.Compliance().Extra, "every follow-up held satisfied an item")
-	assert.Contains(t, p.At(1).Why().Text("en"), "the follow-up held on 2027-03-19 meets it")
+	assert.Contains(t, p.At(1).Why().Text(msg.English), "the follow-up held on 2027-03-19 meets it")
 }

@@ -9,6 +9,7 @@ package followup_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"math"
 	"testing"
 
@@ -160,7 +161,7 @@ func TestV2SecondMunicipalityFromJSON(t *testing.T) {
 	assert.Equal(t, "Teamleder A", rel[0].ApprovedBy)
 	// The statutory deadline after the first comes from the municipality's
 	// decision, and the explanation says so.
-	assert.Contains(t, items[3].Why().Text("en"), "the municipality's decision under BL § 95, stk. 3")
+	assert.Contains(t, items[3].Why().Text(msg.English), "the municipality's decision under BL § 95, stk. 3")
 	assert.Empty(t, p.Findings())
 
 	// mst is bound to nothing here: the law's floor alone, and since the
@@ -171,7 +172,7 @@ func TestV2SecondMunicipalityFromJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []row{{"2025-06-10", followup.FollowUp, true, []string{"BL-95"}}}, rowsOf(p))
 	assert.Equal(t, []string{"followup.bl.no-decision", "followup.statutory-only"}, codesOf(p.Findings()))
-	assert.Contains(t, p.Findings()[1].En, `binds mst (Multisystemic therapy) to no rule`)
+	assert.Contains(t, p.Findings()[1].Text(msg.English), `binds mst (Multisystemic therapy) to no rule`)
 
 	// The catalogue is untouched: Herning still binds mst to H-MST.
 	r, ok := followup.HerningRules().RuleFor("mst")
@@ -220,7 +221,7 @@ func TestV2StraddlesBarnetsLov(t *testing.T) {
 			assert.Equal(t, []string{"H-INST"}, got[i].rules, due)
 		}
 	}
-	why := p.At(5).Why().Text("en")
+	why := p.At(5).Why().Text(msg.English)
 	assert.Contains(t, why, "Barnets Lov")
 	assert.Contains(t, why, "statutory follow-up at least every 6 months")
 }
@@ -280,7 +281,7 @@ func TestV2AmendmentIsData(t *testing.T) {
 			assert.Equal(t, r, got[i].rules, due)
 		}
 	}
-	why := p.At(4).Why().Text("en")
+	why := p.At(4).Why().Text(msg.English)
 	assert.Contains(t, why, "so Barnets Lov, ændret 2027 (hypotetisk) decides it")
 	assert.Contains(t, why, "it is the day it took effect, 2027-01-01")
 }
@@ -334,7 +335,7 @@ func TestV2ExceptionScopes(t *testing.T) {
 			assert.Equal(t, followup.Optional, it.ChildConversation, it.Due.String())
 			rel := it.Why().Relaxations
 			require.Len(t, rel, 1)
-			assert.Contains(t, rel[0].En, "only the three-monthly follow-ups after the first year")
+			assert.Contains(t, rel[0].Text(msg.English), "only the three-monthly follow-ups after the first year")
 			continue
 		}
 		// The first year's six-weekly follow-ups and every statutory one.
@@ -430,7 +431,7 @@ func TestV2RuleThatRunsOut(t *testing.T) {
 	assert.Equal(t, d("2024-06-28"), p.At(3).WorkingDay)
 	require.Equal(t, []string{"followup.rule.ended"}, codesOf(p.Findings()))
 	assert.Equal(t, finding.Warning, p.Findings()[0].Severity)
-	assert.Contains(t, p.Findings()[0].En, "Rule H-MST ends with its last item on 2024-06-30")
+	assert.Contains(t, p.Findings()[0].Text(msg.English), "Rule H-MST ends with its last item on 2024-06-30")
 
 	// Ended with the course: no warning, nothing after the end.
 	p, err = reg.Schedule(followup.Record{Case: "c", Measure: v2Measure(t, "mst", "2024-01-31", "2024-06-30")}, followup.Options{AsOf: d("2025-03-01")})
@@ -515,7 +516,7 @@ func TestV2HostileInput(t *testing.T) {
 	var le *finding.ListError
 	require.True(t, errors.As(err, &le))
 	assert.Equal(t, []string{"regime.statutory.gap"}, codesOf(le.Findings))
-	assert.Contains(t, le.Findings[0].En, "from 2024-01-01 to 2024-01-31")
+	assert.Contains(t, le.Findings[0].Text(msg.English), "from 2024-01-01 to 2024-01-31")
 	// Before the first law the regime knows.
 	_, err = followup.Herning().Schedule(followup.Record{Case: "c", Measure: v2Measure(t, "plejefamilie", "2010-06-01", "")}, opt)
 	assert.ErrorContains(t, err, "2010-06-01 is before the first statutory rule set")
@@ -564,7 +565,7 @@ func TestV2IntakeIsData(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, d("2024-05-31"), items[0].Due)
 	assert.Equal(t, []string{"BL-20", "H-NETVAERKSKORT"}, items[0].Rules())
-	assert.Contains(t, items[0].Why().Text("da"), "senest 4 måneder efter")
+	assert.Contains(t, items[0].Why().Text(msg.Danish), "senest 4 måneder efter")
 
 	law, err := followup.NewRegime(nil, followup.ServiceLoven(), followup.BarnetsLov())
 	require.NoError(t, err)
@@ -588,7 +589,7 @@ func TestV2IntakeIsData(t *testing.T) {
 	require.NoError(t, err)
 	// 31 Jan + 3 months clamps to 30 April 2024; the text says 3 months.
 	assert.Equal(t, d("2024-04-30"), items[0].Due)
-	assert.Contains(t, items[0].Why().Text("en"), "at the latest 3 months later")
+	assert.Contains(t, items[0].Why().Text(msg.English), "at the latest 3 months later")
 
 	// Which plan row applies is chosen by the facts on the rows.
 	it, ok, err := followup.Herning().ChildsPlanDeadline(followup.PlanDecision{Case: "c", Decided: d("2024-03-15"), Basis: ladder.BasisPlacement, WithoutConsent: true}, d("2024-03-01"), nil)

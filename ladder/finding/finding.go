@@ -12,6 +12,7 @@
 package finding
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -216,4 +217,50 @@ func (e *ListError) Error() string {
 		b.WriteString(f.Text(msg.English))
 	}
 	return b.String()
+}
+
+// findingJSON is a finding on the wire: its data, its message's arguments,
+// and the message rendered in Danish and English.
+type findingJSON struct {
+	Code     string          `json:"code"`
+	Severity Severity        `json:"severity"`
+	Subject  string          `json:"subject,omitempty"`
+	Args     json.RawMessage `json:"args,omitempty"`
+	Da       string          `json:"da"`
+	En       string          `json:"en"`
+	Source   string          `json:"source,omitempty"`
+}
+
+// MarshalJSON writes the code, severity, subject and source, the message's
+// arguments as data ("args", as msg.Message writes them), and the message
+// rendered with the default catalogue in Danish ("da") and English ("en").
+func (f Finding) MarshalJSON() ([]byte, error) {
+	j := findingJSON{Code: f.Code, Severity: f.Severity, Subject: f.Subject, Source: f.Source,
+		Da: f.Text(msg.Danish), En: f.Text(msg.English)}
+	if len(f.Args) > 0 {
+		b, err := json.Marshal(f.Message())
+		if err != nil {
+			return nil, fmt.Errorf("finding.Finding.MarshalJSON: %s: %w", f.Code, err)
+		}
+		var m struct {
+			Args json.RawMessage `json:"args"`
+		}
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("finding.Finding.MarshalJSON: %s: %w", f.Code, err)
+		}
+		j.Args = m.Args
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. The arguments' types are not
+// on the wire, so a finding read back keeps the texts it was written with
+// (Text returns them) rather than re-rendering its arguments.
+func (f *Finding) UnmarshalJSON(b []byte) error {
+	var j findingJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("finding.Finding.UnmarshalJSON: %w", err)
+	}
+	*f = Finding{Code: j.Code, Severity: j.Severity, Subject: j.Subject, Source: j.Source, Da: j.Da, En: j.En}
+	return nil
 }

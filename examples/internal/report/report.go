@@ -8,8 +8,10 @@ package report
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"slices"
 	"strings"
 
@@ -132,6 +134,24 @@ type Finding struct {
 	Worker string `json:"worker,omitempty"`
 	Case   string `json:"case,omitempty"`
 	finding.Finding
+}
+
+// MarshalJSON writes the place (area, worker, case) and then the finding's
+// own fields, as finding.Finding writes them.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	place, err := json.Marshal(struct {
+		Area   string `json:"area"`
+		Worker string `json:"worker,omitempty"`
+		Case   string `json:"case,omitempty"`
+	}{f.Area, f.Worker, f.Case})
+	if err != nil {
+		return nil, err
+	}
+	inner, err := json.Marshal(f.Finding)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(place[:len(place)-1], ','), inner[1:]...), nil
 }
 
 // Build schedules every measure in d and gathers findings and figures.
@@ -277,7 +297,7 @@ func newItem(it followup.Item, worker, code, lang string) Item {
 		Due: it.Due, WorkingDay: it.WorkingDay, Kind: it.Kind, Statutory: it.Statutory,
 		ChildConversation: it.ChildConversation, Modes: it.Modes, Rules: it.Rules(), Status: it.Status,
 		Participants: it.Participants(), Place: it.Place(), Decides: it.Decides(),
-		Why: Why{Text: it.Line(lang), Explanation: it.Why()},
+		Why: Why{Text: it.Line(msg.Lang(lang)), Explanation: it.Why()},
 		it:  it,
 	}
 	if h, ok := it.Held(); ok {
