@@ -6,6 +6,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // Regime is a municipal rule set layered on the statutory ones, like a
@@ -23,24 +24,24 @@ type Regime struct {
 // reported at once.
 func NewRegime(municipal *RuleSet, statutory ...*RuleSet) (*Regime, error) {
 	var l finding.List
-	add := func(code, subj, da, en string) {
-		l = append(l, finding.Finding{Code: code, Severity: finding.Error, Subject: subj, Da: da, En: en})
+	add := func(code, subj string, args ...any) {
+		l = append(l, finding.New(code, finding.Error, subj, "", args...))
 	}
 	if municipal != nil && municipal.Layer() != Municipal {
-		add("regime.layer", municipal.Name(), "Det kommunale regelsæt er ikke markeret municipal.", "The municipal rule set is not of the municipal layer.")
+		add("regime.layer", municipal.Name(), "layer", msg.String(municipal.Layer().String()), "want", msg.String(Municipal.String()))
 	}
 	if len(statutory) == 0 {
-		add("regime.statutory.missing", "", "Angiv mindst ét lovgrundlag.", "Give at least one statutory rule set.")
+		add("regime.statutory.missing", "")
 	}
 	sets := make([]*RuleSet, 0, len(statutory))
 	for i, s := range statutory {
 		if s == nil {
-			add("regime.statutory.nil", fmt.Sprintf("statutory[%d]", i), "Tomt lovgrundlag.", "Nil statutory rule set.")
+			add("regime.statutory.nil", fmt.Sprintf("statutory[%d]", i))
 			continue
 		}
 		sets = append(sets, s)
 		if s.Layer() != Statutory {
-			add("regime.layer", s.Name(), "Regelsættet er ikke et lovgrundlag (statutory).", "The rule set is not of the statutory layer.")
+			add("regime.layer", s.Name(), "layer", msg.String(s.Layer().String()), "want", msg.String(Statutory.String()))
 		}
 	}
 	slices.SortFunc(sets, func(a, b *RuleSet) int { return int(a.Effective() - b.Effective()) })
@@ -49,12 +50,12 @@ func NewRegime(municipal *RuleSet, statutory ...*RuleSet) (*Regime, error) {
 		switch {
 		case prev.spec.Until == 0 || prev.spec.Until >= next.Effective():
 			add("regime.statutory.overlap", next.Name(),
-				fmt.Sprintf("%s overlapper %s: det ældste skal slutte før det nye træder i kraft %s.", prev.Name(), next.Name(), next.Effective()),
-				fmt.Sprintf("%s overlaps %s: the older must end before the newer takes effect on %s.", prev.Name(), next.Name(), next.Effective()))
+				"older", msg.String(prev.Name()), "newer", msg.String(next.Name()), "effective", msg.Date(next.Effective()))
 		case prev.spec.Until+1 < next.Effective():
 			add("regime.statutory.gap", next.Name(),
-				fmt.Sprintf("Intet lovgrundlag gælder fra %s til %s: %s slutter %s, og %s træder først i kraft %s.", prev.spec.Until+1, next.Effective()-1, prev.Name(), prev.spec.Until, next.Name(), next.Effective()),
-				fmt.Sprintf("No statutory set is in force from %s to %s: %s ends on %s and %s takes effect only on %s.", prev.spec.Until+1, next.Effective()-1, prev.Name(), prev.spec.Until, next.Name(), next.Effective()))
+				"from", msg.Date(prev.spec.Until+1), "to", msg.Date(next.Effective()-1),
+				"older", msg.String(prev.Name()), "ends", msg.Date(prev.spec.Until),
+				"newer", msg.String(next.Name()), "effective", msg.Date(next.Effective()))
 		}
 	}
 	if err := l.Err("followup.NewRegime"); err != nil {

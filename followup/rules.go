@@ -9,6 +9,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // Text is a short text in Danish and English.
@@ -548,41 +549,48 @@ type specChecker struct {
 	list finding.List
 }
 
-func (c *specChecker) add(code, subject, da, en string) {
-	c.list = append(c.list, finding.Finding{Code: code, Severity: finding.Error, Subject: subject, Da: da, En: en})
+// add reports an error finding: its code, its subject and its message's
+// arguments (alternating names and msg.Values); the words are in
+// rulesMessages.
+func (c *specChecker) add(code, subject string, args ...any) {
+	c.list = append(c.list, finding.New(code, finding.Error, subject, "", args...))
 }
+
+// nested is a small message of rulesMessages (a noun, a part of a rule, a
+// reason) as an argument of a finding's message.
+func nested(code string, args ...any) msg.Value { return msg.Nested(msg.New(code, args...)) }
 
 func validateSpec(s RuleSetSpec) finding.List {
 	var c specChecker
 	if strings.TrimSpace(s.Name) == "" {
-		c.add("ruleset.name.missing", "", "Regelsættet mangler et navn.", "The rule set has no name.")
+		c.add("ruleset.name.missing", "")
 	}
 	if !s.Layer.IsValid() {
-		c.add("ruleset.layer.invalid", s.Name, fmt.Sprintf("Ukendt lag %s: brug statutory eller municipal.", s.Layer), fmt.Sprintf("Unknown layer %s: use statutory or municipal.", s.Layer))
+		c.add("ruleset.layer.invalid", s.Name, "layer", msg.String(s.Layer.String()))
 	}
 	if s.Effective == 0 {
-		c.add("ruleset.effective.missing", s.Name, "Regelsættet mangler en ikrafttrædelsesdato.", "The rule set has no effective date.")
+		c.add("ruleset.effective.missing", s.Name)
 	}
 	if s.Until != 0 && s.Until < s.Effective {
-		c.add("ruleset.until.before-effective", s.Name, fmt.Sprintf("Slutdatoen %s ligger før ikrafttrædelsen %s.", s.Until, s.Effective), fmt.Sprintf("The last day %s is before the effective date %s.", s.Until, s.Effective))
+		c.add("ruleset.until.before-effective", s.Name, "until", msg.Date(s.Until), "effective", msg.Date(s.Effective))
 	}
 	if strings.TrimSpace(s.Source) == "" {
-		c.add("ruleset.source.missing", s.Name, "Regelsættet mangler en kildehenvisning.", "The rule set cites no source.")
+		c.add("ruleset.source.missing", s.Name, "what", nested("ruleset.what.rule-set"))
 	}
 	switch s.Layer {
 	case Statutory:
 		if len(s.Rules) > 0 || len(s.Exceptions) > 0 || len(s.Bindings) > 0 || s.Decision != nil || len(s.Intake) > 0 {
-			c.add("ruleset.statutory.has-municipal-rules", s.Name, "Et lovgrundlag kan ikke have kommunale regler, undtagelser, bindinger, beslutninger eller kommunale indgangskrav (intake: brug statutory.intake).", "A statutory set cannot hold municipal rules, exceptions, bindings, decisions or municipal intake rows (intake: use statutory.intake).")
+			c.add("ruleset.statutory.has-municipal-rules", s.Name)
 		}
 		if s.Statutory == nil {
-			c.add("ruleset.statutory.missing", s.Name, "Lovgrundlaget mangler sine krav (statutory).", "The statutory set has no requirements (statutory).")
+			c.add("ruleset.statutory.missing", s.Name)
 		} else {
 			c.checkStatutory(s.Name, *s.Statutory)
 			c.checkIntake(s.Statutory.Intake, Statutory)
 		}
 	case Municipal:
 		if s.Statutory != nil {
-			c.add("ruleset.municipal.has-statutory", s.Name, "Et kommunalt regelsæt kan ikke ændre lovkravene; fjern feltet statutory.", "A municipal set cannot change the statutory requirements; remove the statutory field.")
+			c.add("ruleset.municipal.has-statutory", s.Name)
 		}
 		c.checkMunicipal(s)
 		c.checkIntake(s.Intake, Municipal)
@@ -592,11 +600,11 @@ func validateSpec(s RuleSetSpec) finding.List {
 
 func (c *specChecker) checkSpan(subject, field string, sp Span, required bool) {
 	if sp.Months < 0 || sp.Days < 0 {
-		c.add("ruleset.period.negative", subject, fmt.Sprintf("%s: perioden %s er negativ.", field, sp), fmt.Sprintf("%s: the period %s is negative.", field, sp))
+		c.add("ruleset.period.negative", subject, "field", msg.String(field), "period", msg.Period(sp.Months, sp.Days))
 	} else if required && sp.IsZero() {
-		c.add("ruleset.period.missing", subject, fmt.Sprintf("%s: mangler en periode (fx P6W).", field), fmt.Sprintf("%s: a period is missing (e.g. P6W).", field))
+		c.add("ruleset.period.missing", subject, "field", msg.String(field))
 	} else if sp.tooLong() {
-		c.add("ruleset.period.too-long", subject, fmt.Sprintf("%s: perioden %s er over 10 år.", field, sp), fmt.Sprintf("%s: the period %s is longer than 10 years.", field, sp))
+		c.add("ruleset.period.too-long", subject, "field", msg.String(field), "period", msg.Period(sp.Months, sp.Days))
 	}
 }
 
@@ -604,49 +612,49 @@ func (c *specChecker) checkStatutory(name string, st StatutoryRules) {
 	f := st.FollowUp
 	subj := f.ID
 	if err := ladder.CheckRuleID(f.ID); err != nil {
-		c.add("ruleset.id.malformed", name, fmt.Sprintf("Lovkravets id %q er ugyldigt.", f.ID), fmt.Sprintf("The statutory follow-up id %q is malformed.", f.ID))
+		c.add("ruleset.id.malformed", name, "id", msg.String(f.ID), "what", nested("ruleset.what.statutory-follow-up"), "why", nested("ruleset.id.why.format"))
 	}
 	if f.Source == "" {
-		c.add("ruleset.source.missing", subj, "Lovkravet mangler en paragrafhenvisning.", "The statutory follow-up cites no paragraph.")
+		c.add("ruleset.source.missing", subj, "what", nested("ruleset.what.statutory-follow-up"))
 	}
 	c.checkSpan(subj, "first", f.First, true)
 	c.checkSpan(subj, "then", f.Then, false)
 	if len(f.Covers) == 0 {
-		c.add("ruleset.statutory.covers-nothing", subj, "Lovkravet dækker ingen indsatser (covers).", "The statutory follow-up covers no measures (covers).")
+		c.add("ruleset.statutory.covers-nothing", subj)
 	}
 	for _, b := range f.Covers {
 		if !b.IsValid() {
-			c.add("ruleset.statutory.basis-invalid", subj, fmt.Sprintf("Ukendt retsgrundlag %s.", b), fmt.Sprintf("Unknown legal basis %s.", b))
+			c.add("ruleset.statutory.basis-invalid", subj, "basis", msg.String(b.String()))
 		}
 	}
 	if v := st.Visits; v != nil {
-		if err := ladder.CheckRuleID(v.ID); err != nil || v.ID == f.ID {
-			c.add("ruleset.id.malformed", name, fmt.Sprintf("Tilsynskravets id %q er ugyldigt eller genbrugt.", v.ID), fmt.Sprintf("The supervision id %q is malformed or reused.", v.ID))
+		if err := ladder.CheckRuleID(v.ID); err != nil {
+			c.add("ruleset.id.malformed", name, "id", msg.String(v.ID), "what", nested("ruleset.what.supervision"), "why", nested("ruleset.id.why.format"))
+		} else if v.ID == f.ID {
+			c.add("ruleset.id.malformed", name, "id", msg.String(v.ID), "what", nested("ruleset.what.supervision"), "why", nested("ruleset.id.why.reused"))
 		}
 		if v.Source == "" {
-			c.add("ruleset.source.missing", v.ID, "Tilsynskravet mangler en paragrafhenvisning.", "The supervision requirement cites no paragraph.")
+			c.add("ruleset.source.missing", v.ID, "what", nested("ruleset.what.supervision"))
 		}
 		c.checkSpan(v.ID, "every", v.Every, true)
 		if v.PerYear < 1 || v.PerYear > 52 {
-			c.add("ruleset.visits.per-year", v.ID, fmt.Sprintf("Antal besøg om året %d skal være 1–52.", v.PerYear), fmt.Sprintf("Visits a year %d must be 1–52.", v.PerYear))
+			c.add("ruleset.visits.per-year", v.ID, "perYear", msg.Int(v.PerYear))
 		} else if !v.Every.IsZero() && !(Span{Months: int32(v.PerYear) * v.Every.Months, Days: int32(v.PerYear) * v.Every.Days}).AtMost(Months(12)) {
-			c.add("ruleset.contradiction.visits", v.ID,
-				fmt.Sprintf("Besøg hver %s giver ikke %d besøg om året.", v.Every.Danish(), v.PerYear),
-				fmt.Sprintf("Visits every %s cannot give %d visits a year.", v.Every.English(), v.PerYear))
+			c.add("ruleset.contradiction.visits", v.ID, "every", msg.Period(v.Every.Months, v.Every.Days), "perYear", msg.Int(v.PerYear))
 		}
 	}
 }
 
 func (c *specChecker) checkContent(subject string, k Kind, ct Content) {
 	if !ct.ChildConversation.IsValid() {
-		c.add("ruleset.content.child-conversation", subject, "Angiv om børnesamtale er required eller optional.", "Say whether the child conversation is required or optional.")
+		c.add("ruleset.content.child-conversation", subject)
 	}
 	if k.IsMeeting() && !ct.Modes.IsValid() {
-		c.add("ruleset.content.modes", subject, "Angiv hvordan opfølgningen holdes (in-person, phone, mail).", "Say how the follow-up is held (in-person, phone, mail).")
+		c.add("ruleset.content.modes", subject, "field", msg.String("modes"))
 	}
 	for _, d := range ct.Decides {
 		if !d.IsValid() {
-			c.add("ruleset.content.decision", subject, fmt.Sprintf("Ukendt beslutning %s.", d), fmt.Sprintf("Unknown decision %s.", d))
+			c.add("ruleset.content.decision", subject, "decision", msg.String(d.String()))
 		}
 	}
 }
@@ -661,34 +669,34 @@ func (c *specChecker) checkMunicipal(s RuleSetSpec) {
 			subj = fmt.Sprintf("rules[%d]", i)
 		}
 		if err := ladder.CheckRuleID(r.ID); err != nil {
-			c.add("ruleset.id.malformed", subj, fmt.Sprintf("Regel-id %q er ugyldigt (store bogstaver, tal og bindestreg, fx H-INST).", r.ID), fmt.Sprintf("Rule id %q is malformed (upper case, digits and hyphens, e.g. H-INST).", r.ID))
+			c.add("ruleset.id.malformed", subj, "id", msg.String(r.ID), "what", nested("ruleset.what.rule"), "why", nested("ruleset.id.why.format"))
 		}
 		if ids[r.ID] {
-			c.add("ruleset.id.duplicate", subj, fmt.Sprintf("Regel-id %q findes to gange.", r.ID), fmt.Sprintf("Rule id %q appears twice.", r.ID))
+			c.add("ruleset.id.duplicate", subj, "id", msg.String(r.ID))
 		}
 		ids[r.ID] = true
 		if r.Source == "" {
-			c.add("ruleset.source.missing", subj, "Reglen mangler en kildehenvisning.", "The rule cites no source.")
+			c.add("ruleset.source.missing", subj, "what", nested("ruleset.what.rule"))
 		}
 		if len(r.Fixed) == 0 && len(r.Recurring) == 0 {
-			c.add("ruleset.rule.empty", subj, "Reglen har hverken faste eller tilbagevendende opfølgninger.", "The rule has neither fixed nor recurring follow-ups.")
+			c.add("ruleset.rule.empty", subj)
 		}
 		var courseEnd *Span
 		for j, f := range r.Fixed {
 			fs := fmt.Sprintf("%s/fixed[%d]", subj, j)
 			c.checkSpan(fs, "at", f.At, true)
 			if !slices.Contains(municipalKinds, f.Kind) {
-				c.add("ruleset.kind.not-municipal", fs, fmt.Sprintf("Typen %s kan ikke bruges i en kommunal regel.", f.Kind), fmt.Sprintf("Kind %s cannot be used in a municipal rule.", f.Kind))
+				c.add("ruleset.kind.not-municipal", fs, "kind", msg.String(f.Kind.String()))
 			}
 			c.checkContent(fs, f.Kind, f.Content)
 			if j > 0 && r.Fixed[j-1].At.approxDays() > f.At.approxDays() {
-				c.add("ruleset.contradiction.order", fs, "De faste opfølgninger skal stå i tidsorden.", "Fixed items must be in time order.")
+				c.add("ruleset.contradiction.order", fs)
 			}
 			if j > 0 && r.Fixed[j-1].At == f.At && r.Fixed[j-1].Kind == f.Kind {
-				c.add("ruleset.contradiction.duplicate-item", fs, fmt.Sprintf("To ens opfølgninger ved %s.", f.At), fmt.Sprintf("Two identical items at %s.", f.At))
+				c.add("ruleset.contradiction.duplicate-item", fs, "at", msg.Period(f.At.Months, f.At.Days))
 			}
 			if courseEnd != nil && f.At.approxDays() > courseEnd.approxDays() {
-				c.add("ruleset.contradiction.after-course-end", fs, "En opfølgning ligger efter forløbets afslutning.", "An item lies after the course ends.")
+				c.add("ruleset.contradiction.after-course-end", fs)
 			}
 			if f.Kind == CourseEnd {
 				at := f.At
@@ -696,27 +704,27 @@ func (c *specChecker) checkMunicipal(s RuleSetSpec) {
 			}
 		}
 		if courseEnd != nil && len(r.Recurring) > 0 {
-			c.add("ruleset.contradiction.course-end-recurs", subj, "Et forløb med afslutning kan ikke have tilbagevendende opfølgninger.", "A course that ends cannot recur.")
+			c.add("ruleset.contradiction.course-end-recurs", subj)
 		}
 		for j, p := range r.Recurring {
 			ps := fmt.Sprintf("%s/recurring[%d]", subj, j)
 			c.checkSpan(ps, "every", p.Every, true)
 			c.checkSpan(ps, "until", p.Until, false)
 			if p.Kind != FollowUp && p.Kind != StatusFollowUp {
-				c.add("ruleset.kind.not-recurring", ps, fmt.Sprintf("Typen %s kan ikke gentages; brug followup eller status.", p.Kind), fmt.Sprintf("Kind %s cannot recur; use followup or status.", p.Kind))
+				c.add("ruleset.kind.not-recurring", ps, "kind", msg.String(p.Kind.String()))
 			}
 			if len(p.Cycle) == 0 {
-				c.add("ruleset.recurring.no-content", ps, "Angiv indholdet af de tilbagevendende opfølgninger (cycle).", "Give the content of the recurring follow-ups (cycle).")
+				c.add("ruleset.recurring.no-content", ps)
 			}
 			for k, ct := range p.Cycle {
 				c.checkContent(fmt.Sprintf("%s/cycle[%d]", ps, k), p.Kind, ct)
 			}
 			last := j == len(r.Recurring)-1
 			if p.Until.IsZero() && !last {
-				c.add("ruleset.contradiction.phase-order", ps, "Kun den sidste fase kan være uden slut (until).", "Only the last phase can be without an end (until).")
+				c.add("ruleset.contradiction.phase-order", ps)
 			}
 			if j > 0 && !p.Until.IsZero() && p.Until.approxDays() <= r.Recurring[j-1].Until.approxDays() {
-				c.add("ruleset.contradiction.phase-order", ps, "Faserne skal slutte i tidsorden.", "Phases must end in time order.")
+				c.add("ruleset.contradiction.phase-order", ps)
 			}
 		}
 	}
@@ -731,46 +739,44 @@ func (c *specChecker) checkMunicipal(s RuleSetSpec) {
 	if d := s.Decision; d != nil {
 		c.checkSpan("decision", "every", d.Every, true)
 		if strings.TrimSpace(d.Source) == "" {
-			c.add("ruleset.source.missing", "decision", "Kommunens beslutning mangler en kildehenvisning.", "The municipality's decision cites no source.")
+			c.add("ruleset.source.missing", "decision", "what", nested("ruleset.what.decision"))
 		}
 	}
 }
 
 func (c *specChecker) checkException(s RuleSetSpec, subj string, e Exception, ids map[string]bool) {
 	if err := ladder.CheckRuleID(e.ID); err != nil {
-		c.add("ruleset.id.malformed", subj, fmt.Sprintf("Undtagelsens id %q er ugyldigt (fx X-FJERN).", e.ID), fmt.Sprintf("Exception id %q is malformed (e.g. X-FJERN).", e.ID))
+		c.add("ruleset.id.malformed", subj, "id", msg.String(e.ID), "what", nested("ruleset.what.exception"), "why", nested("ruleset.id.why.format"))
 	}
 	if ids[e.ID] {
-		c.add("ruleset.id.duplicate", subj, fmt.Sprintf("Id %q findes to gange.", e.ID), fmt.Sprintf("Id %q appears twice.", e.ID))
+		c.add("ruleset.id.duplicate", subj, "id", msg.String(e.ID))
 	}
 	ids[e.ID] = true
 	if e.Source == "" {
-		c.add("ruleset.source.missing", subj, "Undtagelsen mangler en kildehenvisning.", "The exception cites no source.")
+		c.add("ruleset.source.missing", subj, "what", nested("ruleset.what.exception"))
 	}
 	if e.Relaxes != "extra" {
-		c.add("ruleset.statutory.relaxed", subj,
-			fmt.Sprintf("Undtagelsen vil lempe %q; en undtagelse må kun lempe de ekstra opfølgninger (relaxes: \"extra\"), aldrig lovkravene.", e.Relaxes),
-			fmt.Sprintf("The exception would relax %q; an exception may only relax the extra follow-ups (relaxes: \"extra\"), never the statutory ones.", e.Relaxes))
+		c.add("ruleset.statutory.relaxed", subj, "relaxes", msg.String(e.Relaxes))
 	}
 	if e.AddModes >= 1<<3 {
-		c.add("ruleset.content.modes", subj, "Ugyldige former i addModes.", "Invalid modes in addModes.")
+		c.add("ruleset.content.modes", subj, "field", msg.String("addModes"))
 	}
 	if e.AddModes == 0 && !e.ChildConversationOptional {
-		c.add("ruleset.contradiction.relaxes-nothing", subj, "Undtagelsen lemper ingenting; angiv addModes eller childConversationOptional.", "The exception relaxes nothing; give addModes or childConversationOptional.")
+		c.add("ruleset.contradiction.relaxes-nothing", subj)
 	}
 	if len(e.Scope) == 0 {
-		c.add("ruleset.exception.applies-to-nothing", subj, "Undtagelsen gælder ingen regler (scope).", "The exception applies to no rules (scope).")
+		c.add("ruleset.exception.applies-to-nothing", subj)
 	}
 	seen := map[string]bool{}
 	for j, sc := range e.Scope {
 		ss := fmt.Sprintf("%s/scope[%d]", subj, j)
 		if seen[sc.Rule] {
-			c.add("ruleset.exception.scope-duplicate", ss, fmt.Sprintf("Reglen %q står to gange i undtagelsens scope.", sc.Rule), fmt.Sprintf("Rule %q appears twice in the exception's scope.", sc.Rule))
+			c.add("ruleset.exception.scope-duplicate", ss, "rule", msg.String(sc.Rule))
 		}
 		seen[sc.Rule] = true
 		k := slices.IndexFunc(s.Rules, func(r Rule) bool { return r.ID == sc.Rule })
 		if k < 0 {
-			c.add("ruleset.rule.unknown", ss, fmt.Sprintf("Undtagelsen henviser til den ukendte regel %q.", sc.Rule), fmt.Sprintf("The exception refers to the unknown rule %q.", sc.Rule))
+			c.add("ruleset.rule.unknown", ss, "rule", msg.String(sc.Rule), "what", nested("ruleset.what.exception"))
 			continue
 		}
 		c.checkScope(ss, &s.Rules[k], sc)
@@ -781,25 +787,25 @@ func (c *specChecker) checkException(s RuleSetSpec, subj string, e Exception, id
 // and never the rule's first follow-up.
 func (c *specChecker) checkScope(subj string, r *Rule, sc Scope) {
 	if len(sc.Fixed) == 0 && len(sc.Recurring) == 0 {
-		c.add("ruleset.exception.scope-empty", subj, fmt.Sprintf("Scope for %s nævner hverken faste opfølgninger (fixed) eller faser (recurring).", r.ID), fmt.Sprintf("The scope for %s names neither fixed items (fixed) nor phases (recurring).", r.ID))
+		c.add("ruleset.exception.scope-empty", subj, "rule", msg.String(r.ID))
 	}
 	first := r.firstMeeting()
 	for _, i := range sc.Fixed {
 		switch {
 		case i < 0 || i >= len(r.Fixed):
-			c.add("ruleset.exception.scope-index", subj, fmt.Sprintf("%s har ingen fast opfølgning nr. %d.", r.ID, i), fmt.Sprintf("%s has no fixed item %d.", r.ID, i))
+			c.add("ruleset.exception.scope-index", subj, "rule", msg.String(r.ID), "part", nested("ruleset.part.fixed"), "index", msg.Int(i))
 		case !r.Fixed[i].Kind.IsMeeting():
-			c.add("ruleset.exception.scope-not-meeting", subj, fmt.Sprintf("%s fast nr. %d er %s, ikke en opfølgning.", r.ID, i, r.Fixed[i].Kind), fmt.Sprintf("%s fixed item %d is %s, not a follow-up.", r.ID, i, r.Fixed[i].Kind))
+			c.add("ruleset.exception.scope-not-meeting", subj, "rule", msg.String(r.ID), "index", msg.Int(i), "kind", msg.String(r.Fixed[i].Kind.String()))
 		case first.fixed == i:
-			c.add("ruleset.exception.first-follow-up", subj, fmt.Sprintf("Undtagelsen vil lempe %ss første opfølgning (fast nr. %d), hvor planen konkretiseres; det må ingen undtagelse.", r.ID, i), fmt.Sprintf("The exception would relax %s's first follow-up (fixed item %d), where the plan is made concrete; no exception may.", r.ID, i))
+			c.add("ruleset.exception.first-follow-up", subj, "rule", msg.String(r.ID), "part", nested("ruleset.part.fixed"), "index", msg.Int(i))
 		}
 	}
 	for _, i := range sc.Recurring {
 		switch {
 		case i < 0 || i >= len(r.Recurring):
-			c.add("ruleset.exception.scope-index", subj, fmt.Sprintf("%s har ingen fase nr. %d.", r.ID, i), fmt.Sprintf("%s has no recurring phase %d.", r.ID, i))
+			c.add("ruleset.exception.scope-index", subj, "rule", msg.String(r.ID), "part", nested("ruleset.part.phase"), "index", msg.Int(i))
 		case first.phase == i:
-			c.add("ruleset.exception.first-follow-up", subj, fmt.Sprintf("%s har ingen faste opfølgninger, så fase nr. %d begynder med reglens første opfølgning; den må ingen undtagelse lempe.", r.ID, i), fmt.Sprintf("%s has no fixed follow-ups, so phase %d starts with the rule's first follow-up, which no exception may relax.", r.ID, i))
+			c.add("ruleset.exception.first-follow-up", subj, "rule", msg.String(r.ID), "part", nested("ruleset.part.phase"), "index", msg.Int(i))
 		}
 	}
 }
@@ -809,14 +815,14 @@ func (c *specChecker) checkBindings(s RuleSetSpec) {
 	for i, b := range s.Bindings {
 		subj := fmt.Sprintf("bindings[%d]", i)
 		if err := ladder.CheckCode(b.Code); err != nil {
-			c.add("ruleset.binding.code", subj, fmt.Sprintf("Indsatskoden %q er ugyldig.", b.Code), fmt.Sprintf("The intervention code %q is malformed.", b.Code))
+			c.add("ruleset.binding.code", subj, "code", msg.String(b.Code))
 		}
 		if seen[b.Code] {
-			c.add("ruleset.binding.duplicate", subj, fmt.Sprintf("Indsatskoden %q er bundet to gange.", b.Code), fmt.Sprintf("The intervention code %q is bound twice.", b.Code))
+			c.add("ruleset.binding.duplicate", subj, "code", msg.String(b.Code))
 		}
 		seen[b.Code] = true
 		if !slices.ContainsFunc(s.Rules, func(r Rule) bool { return r.ID == b.Rule }) {
-			c.add("ruleset.rule.unknown", subj, fmt.Sprintf("Indsatskoden %q er bundet til den ukendte regel %q.", b.Code, b.Rule), fmt.Sprintf("The intervention code %q is bound to the unknown rule %q.", b.Code, b.Rule))
+			c.add("ruleset.rule.unknown", subj, "rule", msg.String(b.Rule), "what", nested("ruleset.what.binding", "code", msg.String(b.Code)))
 		}
 	}
 }
@@ -846,23 +852,23 @@ func (c *specChecker) checkIntake(rows []IntakeRule, layer Layer) {
 			subj += " " + r.ID
 		}
 		if err := ladder.CheckRuleID(r.ID); err != nil {
-			c.add("ruleset.id.malformed", subj, fmt.Sprintf("Id %q er ugyldigt.", r.ID), fmt.Sprintf("Id %q is malformed.", r.ID))
+			c.add("ruleset.id.malformed", subj, "id", msg.String(r.ID), "what", nested("ruleset.what.intake-row"), "why", nested("ruleset.id.why.format"))
 		}
 		if r.Name.Da == "" || r.Name.En == "" || strings.TrimSpace(r.Source) == "" {
-			c.add("ruleset.intake.incomplete", subj, "Rækken mangler navn (da og en) eller kilde.", "The row lacks a name (da and en) or a source.")
+			c.add("ruleset.intake.incomplete", subj)
 		}
 		if !slices.Contains(intakeKinds, r.Kind) {
-			c.add("ruleset.intake.kind", subj, fmt.Sprintf("Typen %s er ingen indgangsfrist.", r.Kind), fmt.Sprintf("Kind %s is not an intake deadline.", r.Kind))
+			c.add("ruleset.intake.kind", subj, "kind", msg.String(r.Kind.String()))
 		}
 		if r.Layer != layer {
-			c.add("ruleset.intake.layer", subj, fmt.Sprintf("Rækken har laget %s i et regelsæt med laget %s.", r.Layer, layer), fmt.Sprintf("The row has layer %s in a rule set of layer %s.", r.Layer, layer))
+			c.add("ruleset.intake.layer", subj, "layer", msg.String(r.Layer.String()), "setLayer", msg.String(layer.String()))
 		}
 		if r.Effective == 0 || (r.Until != 0 && r.Until < r.Effective) {
-			c.add("ruleset.intake.dates", subj, fmt.Sprintf("Ugyldige datoer %s–%s.", r.Effective, r.Until), fmt.Sprintf("Invalid dates %s–%s.", r.Effective, r.Until))
+			c.add("ruleset.intake.dates", subj, "effective", msg.Date(r.Effective), "until", msg.Date(r.Until))
 		}
 		for _, f := range append(slices.Clone(r.If), r.Unless...) {
 			if !f.IsValid() {
-				c.add("ruleset.intake.fact", subj, fmt.Sprintf("Ukendt faktum %s.", f), fmt.Sprintf("Unknown fact %s.", f))
+				c.add("ruleset.intake.fact", subj, "fact", msg.String(f.String()))
 			}
 		}
 		n := 0
@@ -874,11 +880,11 @@ func (c *specChecker) checkIntake(rows []IntakeRule, layer Layer) {
 		c.checkSpan(subj, "within", r.Within, false)
 		switch {
 		case r.Hours < 0 || r.Hours > 24*366:
-			c.add("ruleset.intake.hours", subj, fmt.Sprintf("Timer %d skal være 1–8784.", r.Hours), fmt.Sprintf("Hours %d must be 1–8784.", r.Hours))
+			c.add("ruleset.intake.hours", subj, "hours", msg.Int(r.Hours))
 		case r.Requirement && n != 0:
-			c.add("ruleset.intake.deadline", subj, "Et krav har ingen frist (hours, within, before).", "A requirement has no deadline (hours, within, before).")
+			c.add("ruleset.intake.deadline", subj, "count", msg.Int(n))
 		case !r.Requirement && n != 1:
-			c.add("ruleset.intake.deadline", subj, "Angiv præcis én frist: hours, within eller before.", "Give exactly one deadline: hours, within or before.")
+			c.add("ruleset.intake.deadline", subj, "count", msg.Int(n))
 		}
 	}
 }

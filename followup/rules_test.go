@@ -17,6 +17,7 @@ import (
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 func rtDay(y int, m time.Month, d int) date.Date { return date.New(y, m, d) }
@@ -842,9 +843,10 @@ func TestNewRuleSetFindings(t *testing.T) {
 			assert.Subset(t, le.Findings.Codes(), tc.want)
 			for _, f := range le.Findings {
 				assert.Equal(t, finding.Error, f.Severity, f.Code)
-				assert.NotEmpty(t, f.Da, f.Code)
-				assert.NotEmpty(t, f.En, f.Code)
-				assert.NotEqual(t, f.Da, f.En, "Danish and English: %s", f.Code)
+				da, en := f.Text(msg.Danish), f.Text(msg.English)
+				assert.NotEmpty(t, da, f.Code)
+				assert.NotEmpty(t, en, f.Code)
+				assert.NotEqual(t, da, en, "Danish and English: %s", f.Code)
 			}
 			if tc.subject != "" {
 				i := slices.IndexFunc(le.Findings, func(f finding.Finding) bool { return f.Code == tc.want[0] })
