@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/followup/workday"
@@ -21,12 +22,14 @@ func (r *Regime) Schedule(rec Record, opt Options) (Plan, error) {
 const opSchedule = "followup.Regime.Schedule"
 
 // scheduleInto is Schedule writing into p: prepare the walk, walk it,
-// finish the items.
+// finish the items. The walker lives on the stack; the plan's context and
+// its items are the only allocations.
 func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options) error {
-	w, err := r.prepare(rec, opt)
-	if err != nil {
+	var w walker
+	if err := r.prepare(&w, &rec, opt); err != nil {
 		return err
 	}
+	w.items = make([]Item, 0, itemEstimate(w.ctx.rule, w.start, w.limit))
 	if err := w.run(); err != nil {
 		return err
 	}
@@ -38,8 +41,8 @@ func (r *Regime) scheduleInto(p *Plan, rec Record, opt Options) error {
 // derived once by prepare and read only; the rest moves as items come.
 type walker struct {
 	r      *Regime
-	ctx    *planCtx
-	rec    *Record
+	ctx    planCtx // copied to the heap for a plan by finish
+	rec    Record
 	cal    *workday.Calendar
 	asOf   date.Date
 	start  date.Date
@@ -49,6 +52,8 @@ type walker struct {
 	limit  date.Date // min(until, end)
 	// ----
 	items      []Item
+	firstOpen  int  // index of the first item not done, -1 while none
+	stopAtNext bool // NextDue: stop once the first open item is settled
 	gen        muniGen
 	match      matcher
 	chain      link
@@ -60,41 +65,39 @@ func (w *walker) fail(format string, args ...any) error {
 	return fmt.Errorf("%s: %w: measure %q: %s", opSchedule, ErrInput, w.rec.Measure.ID(), fmt.Sprintf(format, args...))
 }
 
-// prepare checks the input and derives everything the walk reads.
-func (r *Regime) prepare(rec Record, opt Options) (*walker, error) {
+// prepare checks the input and derives everything the walk reads into w.
+// The caller gives the walk its item buffer.
+func (r *Regime) prepare(w *walker, rec *Record, opt Options) error {
 	if err := r.usable(opSchedule); err != nil {
-		return nil, err
+		return err
 	}
 	m := rec.Measure
 	if !m.IsValid() {
-		return nil, fmt.Errorf("%s: %w: invalid (zero) measure in case %q; build it with ladder.NewMeasure", opSchedule, ErrInput, rec.Case)
+		return fmt.Errorf("%s: %w: invalid (zero) measure in case %q; build it with ladder.NewMeasure", opSchedule, ErrInput, rec.Case)
 	}
-	w := &walker{r: r, rec: &rec, asOf: opt.AsOf, start: m.Start(), cal: opt.Calendar}
+	*w = walker{r: r, rec: *rec, asOf: opt.AsOf, start: m.Start(), cal: opt.Calendar, firstOpen: -1}
 	w.end, w.hasEnd = m.End()
 	if w.cal == nil {
 		w.cal = workday.Danish()
 	}
 	if err := w.prepareDates(opt); err != nil {
-		return nil, err
+		return err
 	}
-	w.ctx = &planCtx{regime: r, iv: m.Intervention(), caseID: rec.Case, measure: m.ID(), rule: r.municipal.ruleFor(m.Intervention().Code)}
+	iv := m.Intervention()
+	w.ctx = planCtx{regime: r, iv: iv, caseID: rec.Case, measure: m.ID(), rule: r.municipal.ruleFor(iv.Code)}
 	if err := w.prepareHeld(); err != nil {
-		return nil, err
+		return err
 	}
 	if err := w.prepareGrants(); err != nil {
-		return nil, err
+		return err
 	}
 	if err := w.prepareDecision(); err != nil {
-		return nil, err
+		return err
 	}
-	if d := rec.Decision; d != nil {
-		c := *d
-		w.ctx.decision = &c
-	}
-	w.items = make([]Item, 0, itemEstimate(w.ctx.rule, w.start, w.limit))
+	w.ctx.decision = rec.Decision
 	w.gen = muniGen{rule: w.ctx.rule, start: w.start, phase: -1, prev: w.start}
 	w.match.lastItemDay = w.start
-	return w, nil
+	return nil
 }
 
 // prepareDates checks the as-of date, the horizon and the measure's span
@@ -112,7 +115,10 @@ func (w *walker) prepareDates(opt Options) error {
 		d     date.Date
 		skip  bool
 	}{{"until", w.until, false}, {"start", w.start, false}, {"end", w.end, !w.hasEnd}} {
-		if err := checkDate(c.field, c.d); err != nil && !c.skip {
+		if c.skip {
+			continue
+		}
+		if err := checkDate(c.field, c.d); err != nil {
 			return w.fail("%v", strings.TrimPrefix(err.Error(), ErrInput.Error()+": "))
 		}
 	}
@@ -132,23 +138,29 @@ func (w *walker) prepareDates(opt Options) error {
 	return w.r.covers(w.start, max(w.limit, w.start), w.rec.Measure.ID())
 }
 
-// prepareHeld checks the held follow-ups and sorts a copy of them.
+// prepareHeld checks the held follow-ups and sorts a copy of them; where
+// they are already meetings in date order (as a case-management system
+// keeps them) it reads them in place.
 func (w *walker) prepareHeld() error {
-	var meetings, reports []Held
+	inPlace := true
 	for i, h := range w.rec.Held {
-		field := fmt.Sprintf("held[%d]", i)
-		if err := checkDate(field, h.On); err != nil {
-			return w.fail("%v", strings.TrimPrefix(err.Error(), ErrInput.Error()+": "))
+		if h.kind() == StatusReport || (i > 0 && h.On < w.rec.Held[i-1].On) {
+			inPlace = false
 		}
-		switch {
-		case h.On < w.start:
-			return w.fail("%s on %s is before the measure's start %s", field, h.On, w.start)
-		case h.On > w.asOf:
-			return w.fail("%s on %s is after the as-of date %s", field, h.On, w.asOf)
-		case h.Kind != 0 && !h.Kind.IsMeeting() && h.Kind != StatusReport:
-			return w.fail("%s has kind %s; want followup, status, supervision-visit or status-report", field, h.Kind)
-		case h.Mode != 0 && !h.Mode.IsValid():
-			return w.fail("%s has invalid mode %s", field, h.Mode)
+	}
+	var meetings, reports []Held
+	if inPlace {
+		for i, h := range w.rec.Held {
+			if err := w.checkHeld(i, h); err != nil {
+				return err
+			}
+		}
+		w.match = matcher{meetings: w.rec.Held}
+		return nil
+	}
+	for i, h := range w.rec.Held {
+		if err := w.checkHeld(i, h); err != nil {
+			return err
 		}
 		if h.kind() == StatusReport {
 			reports = append(reports, h)
@@ -163,10 +175,31 @@ func (w *walker) prepareHeld() error {
 	return nil
 }
 
+// checkHeld checks held[i].
+func (w *walker) checkHeld(i int, h Held) error {
+	if h.On < minDate || h.On > maxDate || h.On < w.start || h.On > w.asOf ||
+		(h.Kind != 0 && !h.Kind.IsMeeting() && h.Kind != StatusReport) || (h.Mode != 0 && !h.Mode.IsValid()) {
+		field := fmt.Sprintf("held[%d]", i)
+		if err := checkDate(field, h.On); err != nil {
+			return w.fail("%v", strings.TrimPrefix(err.Error(), ErrInput.Error()+": "))
+		}
+		switch {
+		case h.On < w.start:
+			return w.fail("%s on %s is before the measure's start %s", field, h.On, w.start)
+		case h.On > w.asOf:
+			return w.fail("%s on %s is after the as-of date %s", field, h.On, w.asOf)
+		case h.Kind != 0 && !h.Kind.IsMeeting() && h.Kind != StatusReport:
+			return w.fail("%s has kind %s; want followup, status, supervision-visit or status-report", field, h.Kind)
+		}
+		return w.fail("%s has invalid mode %s", field, h.Mode)
+	}
+	return nil
+}
+
 // prepareGrants checks the approved exceptions against the municipal set
 // and the measure's rule.
 func (w *walker) prepareGrants() error {
-	ctx := w.ctx
+	ctx := &w.ctx
 	for i, g := range w.rec.Grants {
 		var e *Exception
 		if ms := w.r.municipal; ms != nil {
@@ -285,6 +318,9 @@ func (w *walker) run() error {
 			w.emit(c.due, c.kind, why{origin: fromMunicipal, fixed: c.fixed, phase: c.phase, cycle: c.cycle, firstFU: c.first,
 				anchor: c.anchor, from: c.from, fromHeld: c.held, offset: c.offset})
 		}
+		if w.stopAtNext && w.nextSettled() {
+			return nil
+		}
 		if len(w.items) > MaxPlanItems {
 			return w.fail("the plan would hold more than %d items (MaxPlanItems) up to %s; bring the horizon nearer", MaxPlanItems, w.limit)
 		}
@@ -295,7 +331,6 @@ func (w *walker) run() error {
 // emit appends an item, matches a held follow-up or report to it, and
 // tells the rule's generator and the chain about it.
 func (w *walker) emit(due date.Date, kind Kind, y why) int {
-	y.ctx = w.ctx
 	idx := len(w.items)
 	w.items = append(w.items, Item{Due: due, Kind: kind, why: y})
 	it := &w.items[idx]
@@ -307,7 +342,7 @@ func (w *walker) emit(due date.Date, kind Kind, y why) int {
 		w.match.lastItemDay = w.cal.OnOrBefore(due)
 		eff, held := it.effective()
 		w.gen.observe(eff, held)
-		if w.chain.active && due <= w.chain.deadline {
+		if w.chain.active && due <= w.chain.deadline && (due > w.chain.opens || w.chain.first) {
 			w.chain.last = idx
 		}
 	case kind == StatusReport:
@@ -315,7 +350,67 @@ func (w *walker) emit(due date.Date, kind Kind, y why) int {
 			it.held, it.HeldOn = h, h.On
 		}
 	}
+	if w.firstOpen < 0 && it.HeldOn == 0 && !(kind == CourseEnd && due <= w.asOf) {
+		w.firstOpen = idx
+	}
 	return idx
+}
+
+// nextSettled reports whether the first open item is known for good: its
+// statutory window has closed (or there is no chain), so no later item
+// can change whether it is statutory.
+func (w *walker) nextSettled() bool {
+	if w.firstOpen < 0 {
+		return false
+	}
+	it := &w.items[w.firstOpen]
+	return !w.chain.active || it.Statutory || w.chain.opens > it.Due
+}
+
+// nextBufs holds the item buffers of NextDue's walks, so that deciding the
+// next follow-up of many measures does not allocate.
+var nextBufs = sync.Pool{New: func() any { b := make([]Item, 0, 64); return &b }}
+
+// Next is the next follow-up of a measure as of a date: the first item not
+// done. It is a plain value with no reasons attached; Schedule gives the
+// whole plan with its reasons.
+type Next struct {
+	Due        date.Date
+	WorkingDay date.Date
+	Kind       Kind
+	Statutory  bool
+	Status     Status // overdue or upcoming
+}
+
+// NextDue answers "when is the measure's next follow-up due?" from the raw
+// record: the first item that is not done as of opt.AsOf — the same item
+// Schedule(rec, opt).NextDue() gives — and false if none is due by the
+// horizon. It walks only as far as that item's statutory window and, for a
+// measure with its held follow-ups in date order and no exception granted,
+// does not allocate (its buffers are pooled). It is safe for concurrent use.
+func (r *Regime) NextDue(rec Record, opt Options) (Next, bool, error) {
+	var w walker
+	if err := r.prepare(&w, &rec, opt); err != nil {
+		return Next{}, false, err
+	}
+	buf := nextBufs.Get().(*[]Item)
+	defer nextBufs.Put(buf)
+	w.items = (*buf)[:0]
+	defer func() {
+		if cap(w.items) <= 1024 {
+			*buf = w.items[:0] // keep a grown buffer for the next walk
+		}
+	}()
+	w.stopAtNext = true
+	if err := w.run(); err != nil {
+		return Next{}, false, err
+	}
+	if w.firstOpen < 0 {
+		return Next{}, false, nil
+	}
+	it := &w.items[w.firstOpen]
+	st, _ := itemStatus(it, w.asOf)
+	return Next{Due: it.Due, WorkingDay: w.cal.OnOrBefore(it.Due), Kind: it.Kind, Statutory: it.Statutory, Status: st}, true, nil
 }
 
 // closeWindow closes the chain's open window: it marks the latest meeting
@@ -379,9 +474,12 @@ func (w *walker) finish(p *Plan) {
 	if !slices.IsSortedFunc(items, byDue) {
 		slices.SortStableFunc(items, byDue)
 	}
-	*p = Plan{caseID: w.rec.Case, measure: w.ctx.measure, asOf: w.asOf, until: w.until, ctx: w.ctx, next: -1}
+	ctx := new(planCtx)
+	*ctx = w.ctx
+	*p = Plan{caseID: w.rec.Case, measure: ctx.measure, asOf: w.asOf, until: w.until, ctx: ctx, next: -1}
 	for i := range items {
 		it := &items[i]
+		it.why.ctx = ctx
 		it.Case, it.Measure = w.rec.Case, w.ctx.measure
 		it.WorkingDay = w.cal.OnOrBefore(it.Due)
 		w.finishContent(it)

@@ -606,3 +606,32 @@ func TestV2IntakeIsData(t *testing.T) {
 	_, err = followup.NewRuleSet(ms)
 	assert.ErrorContains(t, err, "ruleset.intake.deadline")
 }
+
+// A statutory window opens on the day its anchor was held: an item due
+// before that day is never the window's statutory follow-up (the chain
+// never runs backwards).
+func TestV2WindowOpensWhereItsAnchorWasHeld(t *testing.T) {
+	rec := followup.Record{Case: "c", Measure: v2Measure(t, "familiebehandling", "2024-03-19", ""), Held: []followup.Held{
+		{On: d("2024-09-15"), ChildConversation: true}, {On: d("2025-03-17"), ChildConversation: true}}}
+	p, err := followup.Herning().Schedule(rec, followup.Options{AsOf: d("2025-06-02")})
+	require.NoError(t, err)
+	// H-FAMCENTER from Tuesday 19 Mar 2024: +4 weeks 16 Apr (held late on
+	// 15 Sep), +3 months 19 Jun (held on 17 Mar 2025), +6 months 19 Sep,
+	// report +8 months 19 Nov. The first deadline, 19 Jun 2024, marks 19 Jun;
+	// it was held on 17 Mar 2025, so Herning's 6 months run to 17 Sep 2025.
+	// No follow-up of the rule falls after 17 Mar 2025 (19 Sep 2024 lies
+	// before the window opened), so the law adds 17 Sep 2025 and then 17
+	// Mar 2026.
+	assert.Equal(t, []row{
+		{"2024-04-16", followup.FollowUp, false, []string{"H-FAMCENTER"}},
+		{"2024-06-19", followup.FollowUp, true, []string{"H-FAMCENTER", "BL-95"}},
+		{"2024-09-19", followup.FollowUp, false, []string{"H-FAMCENTER"}},
+		{"2024-11-19", followup.StatusReport, false, []string{"H-FAMCENTER"}},
+		{"2025-09-17", followup.FollowUp, true, []string{"BL-95"}},
+		{"2026-03-17", followup.FollowUp, true, []string{"BL-95"}},
+	}, rowsOf(p))
+	next, ok, err := followup.Herning().NextDue(rec, followup.Options{AsOf: d("2025-06-02")})
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, followup.Next{Due: d("2024-09-19"), WorkingDay: d("2024-09-19"), Kind: followup.FollowUp, Status: followup.Overdue}, next)
+}

@@ -286,7 +286,7 @@ func (it Item) Line(lang msg.Lang) string {
 // its arguments; the text is rendered only when read.
 func (w *walker) findings() finding.List {
 	var l finding.List
-	ctx, iv, id := w.ctx, w.ctx.iv, w.ctx.measure
+	ctx, iv, id := &w.ctx, w.ctx.iv, w.ctx.measure
 	if w.noDecision {
 		l = append(l, finding.New("followup.bl.no-decision", finding.Warning, id, SourceBL95,
 			"measure", msg.String(id), "intervention", ivName(iv)))
