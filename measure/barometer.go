@@ -19,6 +19,7 @@ import (
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // Sources of the barometer figures. The published shares are Ankestyrelsen's
@@ -65,34 +66,37 @@ const (
 )
 
 // barometerRule is the data of one deadline: everything the code and the
-// texts need, so the numbers are typed once.
+// texts need, so the numbers are typed once. The texts themselves are in
+// the catalogue (messages.go), one code per deadline.
 type barometerRule struct {
 	code   string // stable code of the figure
 	months int    // calendar months from the clock's start to the deadline
 	law    string // the paragraph that sets the deadline
-	da, en string // what is due, in Danish and English
-	clock  [2]string
-	done   [2]string
-	item   [2]string // the record's item, e.g. "indsats" / "measure"
-	finds  string    // finding code prefix
+	da, en string // what is due, in Danish and English (labels)
+	// Message codes: the findings for a late and a missing record, the
+	// figure's explanation, and its note on records ended (stopped) early
+	// when they are kept or dropped.
+	late, missing, explain, keep, drop string
 }
 
 var barometerRules = [...]barometerRule{
 	FirstFollowUpDeadline: {
 		code: "foerste-opfoelgning", months: 3, law: "BL § 95 stk. 2 (tidl. SEL § 70)",
 		da: "første opfølgning", en: "first follow-up",
-		clock: [2]string{"indsatsens start", "the measure's start"},
-		done:  [2]string{"holdt", "held"},
-		item:  [2]string{"indsats", "measure"},
-		finds: "barometer.first-follow-up",
+		late:    "barometer.first-follow-up.late",
+		missing: "barometer.first-follow-up.missing",
+		explain: "measure.barometer.foerste-opfoelgning",
+		keep:    "measure.barometer.foerste-opfoelgning.keep",
+		drop:    "measure.barometer.foerste-opfoelgning.drop",
 	},
 	AssessmentDeadline: {
 		code: "boernefaglig-undersoegelse", months: 4, law: "BL § 20 stk. 3 (tidl. SEL § 50)",
 		da: "børnefaglig undersøgelse", en: "child assessment",
-		clock: [2]string{"kommunen blev opmærksom på barnets mulige behov", "the municipality learned of the child's possible need"},
-		done:  [2]string{"afsluttet", "finished"},
-		item:  [2]string{"undersøgelse", "assessment"},
-		finds: "barometer.assessment",
+		late:    "barometer.assessment.late",
+		missing: "barometer.assessment.missing",
+		explain: "measure.barometer.boernefaglig-undersoegelse",
+		keep:    "measure.barometer.boernefaglig-undersoegelse.keep",
+		drop:    "measure.barometer.boernefaglig-undersoegelse.drop",
 	},
 }
 
@@ -683,69 +687,15 @@ func (r BarometerReport) Misses() finding.List {
 	return out
 }
 
-// Texts of the barometer, one catalogue per language, keyed by text id
-// (per deadline where the wording differs); the arguments are data (dates,
-// counts, the rule's months).
-var barometerTextDa = map[string]string{
-	// %[1]s what is due, %[2]s item, %[3]s id, %[4]s deadline, %[5]d months, %[6]s clock start, %[7]s clock, %[8]s done-verb, %[9]s done date
-	"late":    "%[2]s %[3]s: %[1]s %[8]s %[9]s, efter fristen %[4]s (%[5]d måneder efter %[7]s %[6]s).",
-	"missing": "%[2]s %[3]s: %[1]s er ikke %[8]s; fristen var %[4]s (%[5]d måneder efter %[7]s %[6]s).",
-	// %[1]s what is due, %[2]d on time, %[3]d due, %[4]s share, %[5]d months, %[6]s clock, %[7]s from, %[8]s to, %[9]s asOf, %[10]d late, %[11]d missing, %[12]d pending, %[13]s ended-early and benchmark text, %[14]s items
-	"explain": "%[1]s inden for %[5]d måneder efter %[6]s: %[2]d af %[3]d (%[4]s) for %[14]s med fristens start %[7]s–%[8]s og frist senest %[9]s; %[10]d for sent, %[11]d mangler, %[12]d har fristen endnu til gode.%[13]s",
-
-	"items.foerste-opfoelgning":        "indsatser",
-	"items.boernefaglig-undersoegelse": "undersøgelser",
-	"keep.foerste-opfoelgning":         " En indsats, der sluttede før fristen uden første opfølgning, tæller som overskredet.",
-	"keep.boernefaglig-undersoegelse":  " En undersøgelse, der blev stoppet før fristen uden at være afsluttet, tæller som overskredet.",
-	"drop.foerste-opfoelgning":         " Indsatser, der sluttede før fristen uden første opfølgning, er taget ud (%d).",
-	"drop.boernefaglig-undersoegelse":  " Undersøgelser, der blev stoppet før fristen uden at være afsluttet, er taget ud (%d).",
-
-	"bench": " Landstal (Ankestyrelsen, Børnesagsbarometret %d): %d %%.",
-	"none":  "ingen frister",
-}
-
-var barometerTextEn = map[string]string{
-	"late":    "%[2]s %[3]s: %[1]s %[8]s %[9]s, after the deadline %[4]s (%[5]d months after %[7]s, %[6]s).",
-	"missing": "%[2]s %[3]s: %[1]s not %[8]s; the deadline was %[4]s (%[5]d months after %[7]s, %[6]s).",
-	"explain": "%[1]s within %[5]d months of %[6]s: %[2]d of %[3]d (%[4]s) for %[14]s whose clock started %[7]s–%[8]s with a deadline on or before %[9]s; %[10]d late, %[11]d missing, %[12]d not yet due.%[13]s",
-
-	"items.foerste-opfoelgning":        "measures",
-	"items.boernefaglig-undersoegelse": "assessments",
-	"keep.foerste-opfoelgning":         " A measure that ended before its deadline without a first follow-up counts as missed.",
-	"keep.boernefaglig-undersoegelse":  " An assessment stopped unfinished before its deadline counts as missed.",
-	"drop.foerste-opfoelgning":         " Measures that ended before their deadline without a first follow-up are left out (%d).",
-	"drop.boernefaglig-undersoegelse":  " Assessments stopped unfinished before their deadline are left out (%d).",
-
-	"bench": " National figure (Ankestyrelsen, Børnesagsbarometret %d): %d %%.",
-	"none":  "nothing due",
-}
-
-func capitalize(s string) string {
-	for i := range s {
-		if i > 0 {
-			return strings.ToUpper(s[:i]) + s[i:]
-		}
-	}
-	return strings.ToUpper(s)
-}
-
 func missFinding(d BarometerDeadline, o outcome, r clockRecord, due date.Date) finding.Finding {
 	rule := barometerRules[d]
-	key, code := "late", rule.finds+".late"
+	subject, months := r.kase+"/"+r.id, msg.Period(int32(rule.months), 0)
 	if o == missing {
-		key, code = "missing", rule.finds+".missing"
+		return finding.New(rule.missing, finding.Warning, subject, rule.law,
+			"id", msg.String(r.id), "deadline", msg.Date(due), "months", months, "start", msg.Date(r.start))
 	}
-	text := func(lang int, cat map[string]string, what string) string {
-		return fmt.Sprintf(cat[key], what, capitalize(rule.item[lang]), r.id, due, rule.months, r.start, rule.clock[lang], rule.done[lang], r.done)
-	}
-	return finding.Finding{
-		Code:     code,
-		Severity: finding.Warning,
-		Subject:  r.kase + "/" + r.id,
-		Da:       text(0, barometerTextDa, rule.da),
-		En:       text(1, barometerTextEn, rule.en),
-		Source:   rule.law,
-	}
+	return finding.New(rule.late, finding.Warning, subject, rule.law,
+		"id", msg.String(r.id), "done", msg.Date(r.done), "deadline", msg.Date(due), "months", months, "start", msg.Date(r.start))
 }
 
 // Explain says what the total counted, with the latest national share
@@ -761,33 +711,27 @@ func (r BarometerReport) explain(c BarometerCount) Explanation {
 		return Explanation{Figure: "barometer"}
 	}
 	rule := barometerRules[r.deadline]
-	text := func(lang int, cat map[string]string) string {
-		share := cat["none"]
-		if s, ok := c.Share(); ok {
-			share = strconv.Itoa(RoundPercent(100*s)) + " %"
-		}
-		tail := cat["keep."+rule.code]
-		if r.query.EndedEarly == DropEndedEarly {
-			tail = fmt.Sprintf(cat["drop."+rule.code], c.Dropped)
-		}
-		if b, ok := latestBenchmark(r.deadline); ok {
-			tail += fmt.Sprintf(cat["bench"], b.Year, b.Percent)
-		}
-		what := rule.da
-		if lang == 1 {
-			what = rule.en
-		}
-		return fmt.Sprintf(cat["explain"], capitalize(what), c.OnTime, c.Due, share, rule.months, rule.clock[lang],
-			r.query.From, r.query.To, r.query.AsOf, c.Late, c.Missing, c.Pending, tail, cat["items."+rule.code])
+	share := msg.New("measure.barometer.nothing-due")
+	if s, ok := c.Share(); ok {
+		share = percent(100 * s)
+	}
+	endedEarly := msg.New(rule.keep)
+	if r.query.EndedEarly == DropEndedEarly {
+		endedEarly = msg.New(rule.drop, "dropped", msg.Int(c.Dropped))
 	}
 	src := rule.law
-	if b, ok := latestBenchmark(r.deadline); ok {
+	b, benchOK := latestBenchmark(r.deadline)
+	if benchOK {
 		src += "; " + b.Source
 	}
 	return Explanation{
 		Figure: "barometer." + rule.code,
 		Source: src,
-		Da:     text(0, barometerTextDa),
-		En:     text(1, barometerTextEn),
+		Message: msg.New(rule.explain, "months", msg.Period(int32(rule.months), 0),
+			"onTime", msg.Int(c.OnTime), "due", msg.Int(c.Due), "share", msg.Nested(share),
+			"from", msg.Date(r.query.From), "to", msg.Date(r.query.To), "asOf", msg.Date(r.query.AsOf),
+			"late", msg.Int(c.Late), "missing", msg.Int(c.Missing), "pending", msg.Int(c.Pending),
+			"endedEarly", msg.Nested(endedEarly),
+			"national", optional(benchOK, msg.New("measure.barometer.national", "year", msg.Int(b.Year), "percent", msg.Int(b.Percent)))),
 	}
 }

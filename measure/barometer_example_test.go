@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -42,7 +43,7 @@ func ExampleFirstFollowUps() {
 	for _, f := range rep.Misses() {
 		fmt.Println(f.Code, f.Subject)
 	}
-	fmt.Println(rep.Explain().Da)
+	fmt.Println(rep.Explain().Message.Text(msg.Danish))
 	// Output:
 	// alle  2 of 4 on time (50 %), 1 late, 1 missing
 	// nord  1 of 2 on time (50 %), 1 late, 0 missing
@@ -76,7 +77,7 @@ func ExampleAssessments() {
 		fmt.Printf("%-4s %d of %d (%.0f %%)\n", c.Key, c.OnTime, c.Due, 100*share)
 	}
 	for _, f := range rep.Misses() {
-		fmt.Println(f.Message("en"))
+		fmt.Println(f.Text(msg.English))
 	}
 	// Output:
 	// anne 1 of 2 (50 %)

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -270,21 +271,21 @@ func TestBarometerPerWorkerAndTeam(t *testing.T) {
 	misses := rep.Misses()
 	assert.Equal(t, []string{"barometer.first-follow-up.late", "barometer.first-follow-up.missing", "barometer.first-follow-up.missing"}, misses.Codes())
 	assert.Equal(t, []string{"c2/m", "c4/m", "c6/m"}, []string{misses[0].Subject, misses[1].Subject, misses[2].Subject})
-	assert.Contains(t, misses[0].Da, "efter fristen 2024-04-10")
-	assert.Contains(t, misses[0].En, "held 2024-04-11, after the deadline 2024-04-10 (3 months after the measure's start, 2024-01-10)")
-	assert.Contains(t, misses[1].En, "not held; the deadline was 2024-05-29")
+	assert.Contains(t, misses[0].Text(msg.Danish), "efter fristen 2024-04-10")
+	assert.Contains(t, misses[0].Text(msg.English), "held 2024-04-11, after the deadline 2024-04-10 (3 months after the measure's start, 2024-01-10)")
+	assert.Contains(t, misses[1].Text(msg.English), "not held; the deadline was 2024-05-29")
 	for _, f := range misses {
 		assert.Contains(t, f.Source, "BL § 95")
 	}
 
 	e := rep.Explain()
 	assert.Equal(t, "barometer.foerste-opfoelgning", e.Figure)
-	assert.Contains(t, e.En, "3 of 6 (50 %)")
-	assert.Contains(t, e.En, "1 late, 2 missing, 2 not yet due")
-	assert.Contains(t, e.En, "National figure (Ankestyrelsen, Børnesagsbarometret 2024): 75 %")
+	assert.Contains(t, e.Message.Text(msg.English), "3 of 6 (50 %)")
+	assert.Contains(t, e.Message.Text(msg.English), "1 late, 2 missing, 2 not yet due")
+	assert.Contains(t, e.Message.Text(msg.English), "National figure (Ankestyrelsen, Børnesagsbarometret 2024): 75 %")
 	assert.Contains(t, e.Source, "BL § 95 stk. 2")
-	assert.Contains(t, rep.ExplainCount(dan).Da, "0 af 0 (ingen frister)")
-	assert.Contains(t, rep.ExplainCount(dan).En, "0 of 0 (nothing due)")
+	assert.Contains(t, rep.ExplainCount(dan).Message.Text(msg.Danish), "0 af 0 (ingen frister)")
+	assert.Contains(t, rep.ExplainCount(dan).Message.Text(msg.English), "0 of 0 (nothing due)")
 
 	// The report hands out copies.
 	ws := rep.Workers()
@@ -303,10 +304,11 @@ func TestBarometerExplainDrop(t *testing.T) {
 	assert.Equal(t, counts{due: 1, onTime: 1, dropped: 1}, countsOf(rep.Total()))
 	e := rep.Explain()
 	assert.Equal(t, "barometer.boernefaglig-undersoegelse", e.Figure)
-	assert.Contains(t, e.En, "1 of 1 (100 %)")
-	assert.Contains(t, e.En, "left out (1)")
-	assert.Contains(t, e.Da, "taget ud (1)")
-	assert.Contains(t, e.Da, "Børnesagsbarometret 2024): 50 %")
+	assert.Contains(t, e.Message.Text(msg.English), "Child assessment within 4 months of the day the municipality learned of the child's possible need:")
+	assert.Contains(t, e.Message.Text(msg.English), "1 of 1 (100 %)")
+	assert.Contains(t, e.Message.Text(msg.English), "left out (1)")
+	assert.Contains(t, e.Message.Text(msg.Danish), "taget ud (1)")
+	assert.Contains(t, e.Message.Text(msg.Danish), "Børnesagsbarometret 2024): 50 %")
 	assert.Equal(t, measure.Explanation{Figure: "barometer"}, measure.BarometerReport{}.Explain())
 }
 

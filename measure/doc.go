@@ -13,9 +13,13 @@
 // asks the child's plan for concrete goals set with the child and the
 // parents. ValidateGoal checks a Goal letter by letter and returns every
 // finding at once, each with a stable code (smart.S.…, smart.M.…, smart.A.…,
-// smart.R.…, smart.T.…) and a Danish and English message that says what to
-// add. Rules lists every rule; the checks are plain and deterministic — no
-// language model, no network. Goal.Progress compares a measured value with
+// smart.R.…, smart.T.…) and a message that says what to add. Rules lists
+// every rule with its source; the checks are plain and deterministic — no
+// language model, no network. The Kompendium gives only the letters and the
+// guiding questions: the thresholds that make a letter checkable — at least
+// MinGoalWords words, the list of vague words, a change of more than half
+// the scale in under SteepDays days — are trappe's own rules and cited as
+// such, not as the Kompendium's. Goal.Progress compares a measured value with
 // the baseline and target and says whether the goal is on track for its due
 // date; CheckReview reports a follow-up that made no decision on new goals,
 // which every follow-up must make.
@@ -55,7 +59,7 @@
 // follow-up on are left out. A measure that ended before its deadline with
 // no follow-up counts as missed unless the query says DropEndedEarly — the
 // sources read do not settle it, and keeping it relaxes the protection
-// less. Misses lists a bilingual finding for each missed deadline, and
+// less. Misses lists a finding for each missed deadline, and
 // BarometerBenchmarks holds the national shares read on ast.dk.
 //
 // # Placement length
@@ -72,6 +76,16 @@
 // ended. An open placement that has not reached a mark by the period's end
 // is left out of that mark's share instead of counting as short.
 //
-// Every figure can explain itself: what was counted, in Danish and English,
-// and the table or figure it follows.
+// Every figure can explain itself: what was counted, and the table or
+// figure it follows.
+//
+// # Texts
+//
+// Every finding and every explanation is a message (package msg): a stable
+// code and its arguments as data — dates, periods, counts, shares, names —
+// so a vendor can render it in its own words without parsing text. The
+// words are in one catalogue, messages.go, Danish and English side by side;
+// numbers come from the arguments and are formatted per language (a Danish
+// decimal comma, "3 måneder" / "3 months"). Render with Text(lang), or with
+// a vendor's msg.Catalogue; a text missing in a language shows its code.
 package measure

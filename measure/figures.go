@@ -20,6 +20,7 @@ import (
 	"github.com/rickb777/date/v2/gregorian"
 
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // Sources of the key figures. "KORA 2017" is Pedersen & Kloppenborg,
@@ -40,32 +41,72 @@ const (
 // Explanation says what a key figure counted and where the definition comes
 // from, for a case worker or a report reader. The zero value explains
 // nothing.
+//
+// As JSON an Explanation is {"figure", "source", "code", "args", "da",
+// "en"}: the message's code and arguments as data (package msg), and the
+// message rendered in Danish and English, without the source.
 type Explanation struct {
 	// Figure is a stable id of the kind of figure, e.g. "aarsboern.anbragte".
-	Figure string `json:"figure"`
+	Figure string
 	// Source cites the publication that defines the figure, e.g.
 	// "KORA 2017, Tabel 2.1, p. 15".
-	Source string `json:"source"`
-	// Da and En say, with the value, what was counted.
-	Da string `json:"da"`
-	En string `json:"en"`
+	Source string
+	// Message says, with the value, what was counted: a code and its
+	// arguments, rendered by the catalogue (msg.Default or a vendor's).
+	Message msg.Message
 }
 
-// Message returns the text in the language "da" or "en" (anything else gives
-// English), followed by the source in parentheses.
-func (e Explanation) Message(lang string) string {
-	text := e.En
-	if lang == "da" {
-		text = e.Da
+// Text renders the message in lang with the default catalogue, followed
+// by the source in parentheses. A language the catalogue lacks renders
+// visibly as the code and its arguments.
+func (e Explanation) Text(lang msg.Lang) string {
+	if e.Source == "" || e.Message.Code == "" {
+		return render(e.Message, lang)
 	}
-	if e.Source == "" {
-		return text
-	}
-	return text + " (" + e.Source + ")"
+	return render(msg.New("measure.cited", "text", msg.Nested(e.Message), "source", msg.String(e.Source)), lang)
 }
 
-// String returns the English message with its source.
-func (e Explanation) String() string { return e.Message("en") }
+// String returns the English text with its source.
+func (e Explanation) String() string { return e.Text(msg.English) }
+
+// MarshalJSON writes the explanation with its message as data and rendered
+// in Danish and English.
+func (e Explanation) MarshalJSON() ([]byte, error) {
+	m, err := e.Message.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("measure.Explanation.MarshalJSON: %s: %w", e.Figure, err)
+	}
+	var data struct {
+		Code string          `json:"code"`
+		Args json.RawMessage `json:"args"`
+	}
+	if err := json.Unmarshal(m, &data); err != nil {
+		return nil, fmt.Errorf("measure.Explanation.MarshalJSON: %s: %w", e.Figure, err)
+	}
+	return json.Marshal(struct {
+		Figure string          `json:"figure"`
+		Source string          `json:"source"`
+		Code   string          `json:"code,omitempty"`
+		Args   json.RawMessage `json:"args,omitempty"`
+		Da     string          `json:"da"`
+		En     string          `json:"en"`
+	}{e.Figure, e.Source, data.Code, data.Args, render(e.Message, msg.Danish), render(e.Message, msg.English)})
+}
+
+// optional is an argument for a part of a text that is only sometimes
+// there: the part's message, or the zero msg.Value, which renders as
+// nothing.
+func optional(ok bool, m msg.Message) msg.Value {
+	if !ok {
+		return msg.Value{}
+	}
+	return msg.Nested(m)
+}
+
+// percent is a whole percentage as a part of a text, e.g. "50 %".
+func percent(pct float64) msg.Message {
+	return msg.New("measure.percent", "percent", msg.Int(RoundPercent(pct)))
+}
 
 // ---------------------------------------------------------------------------
 // Child-years (årsbørn)
@@ -264,7 +305,16 @@ func yearSegments(from, to date.Date) []yearSeg {
 // days fall in.
 type dayCount struct{ common, leap int64 }
 
-func (d dayCount) years() float64 { return float64(d.common)/365 + float64(d.leap)/366 }
+// The days of a common and of a leap year: a day counts 1/365 or 1/366 of
+// a child-year.
+const (
+	daysInCommonYear = 365
+	daysInLeapYear   = 366
+)
+
+func (d dayCount) years() float64 {
+	return float64(d.common)/daysInCommonYear + float64(d.leap)/daysInLeapYear
+}
 
 // add counts the days of [lo, hi] into d, using the period's year segments.
 func (d *dayCount) add(segs []yearSeg, lo, hi date.Date) {
@@ -524,13 +574,26 @@ func percentOf(part, whole float64) (float64, bool) {
 	return 100 * part / whole, true
 }
 
-// periodText describes how the figures were counted, in Danish and English.
-func (f ChildYearFigures) periodText() (da, en string) {
+// periodText describes how the figures were counted.
+func (f ChildYearFigures) periodText() msg.Message {
 	if f.from == 0 {
-		return "indtastet pr. indsatstype", "entered per intervention type"
+		return msg.New("measure.childyears.entered")
 	}
-	return fmt.Sprintf("i perioden %s–%s; hver indsats tæller sine dage i perioden, hver dag 1/365 årsbarn (1/366 i skudår)", f.from, f.to),
-		fmt.Sprintf("over %s–%s; each measure counts its days in the period, each day 1/365 child-year (1/366 in a leap year)", f.from, f.to)
+	return msg.New("measure.childyears.period", "from", msg.Date(f.from), "to", msg.Date(f.to),
+		"common", msg.Int(daysInCommonYear), "leap", msg.Int(daysInLeapYear))
+}
+
+// labels is a label given in Danish and English by data, as an argument.
+// An empty label is left out, so that the language falls back visibly to
+// the other ("[en] …") instead of showing nothing.
+func labels(da, en string) msg.Value {
+	byLang := make(map[msg.Lang]string, 2)
+	for lang, l := range map[msg.Lang]string{msg.Danish: da, msg.English: en} {
+		if l != "" {
+			byLang[lang] = l
+		}
+	}
+	return msg.Text(byLang)
 }
 
 // ExplainGroup says what the group's figure counted.
@@ -538,48 +601,33 @@ func (f ChildYearFigures) ExplainGroup(g PlacementGroup) Explanation {
 	if !g.IsValid() {
 		return Explanation{Figure: "aarsboern." + g.String()}
 	}
-	pda, pen := f.periodText()
-	v := f.groups[g]
-	e := Explanation{
+	pct, ok := f.GroupPercent(g)
+	share := msg.New("measure.childyears.group.share", "percent", msg.Int(RoundPercent(pct)))
+	return Explanation{
 		Figure: "aarsboern." + g.String(),
 		Source: g.Source(),
-		Da:     fmt.Sprintf("%s: %s årsbørn, %s.", g.Danish(), formatNumber(v, 2, "da"), pda),
-		En:     fmt.Sprintf("%s: %s child-years, %s.", g.English(), formatNumber(v, 2, "en"), pen),
+		Message: msg.New("measure.childyears.group", "group", labels(g.Danish(), g.English()),
+			"years", msg.Float(f.groups[g], 2), "period", msg.Nested(f.periodText()),
+			"share", optional(ok && g != AllPlaced, share)),
 	}
-	if pct, ok := f.GroupPercent(g); ok && g != AllPlaced {
-		e.Da = strings.TrimSuffix(e.Da, ".") + fmt.Sprintf("; %d %% af alle anbragte årsbørn.", RoundPercent(pct))
-		e.En = strings.TrimSuffix(e.En, ".") + fmt.Sprintf("; %d %% of all placed child-years.", RoundPercent(pct))
-	}
-	return e
 }
 
 // ExplainCode says what the figure of one intervention code counted.
 func (f ChildYearFigures) ExplainCode(code string) Explanation {
-	pda, pen := f.periodText()
 	c, ok := f.lookup(code)
-	name, placed := code, "ikke en anbringelse, tæller ikke med i anbragte i alt"
-	placedEn := "not a placement, not part of all placements"
+	name, placed := msg.String(code), msg.New("measure.childyears.not-placement")
 	if ok {
-		name = c.iv.Danish
+		name = labels(c.iv.Danish, c.iv.English)
 		if c.iv.Placement {
-			placed, placedEn = "en anbringelse", "a placement"
+			placed = msg.New("measure.childyears.placement")
 		}
 	}
 	return Explanation{
 		Figure: "aarsboern.indsats." + code,
 		Source: sourceOf(c.iv),
-		Da:     fmt.Sprintf("%s (%s, %s): %s årsbørn, %s.", name, code, placed, formatNumber(c.years, 2, "da"), pda),
-		En:     fmt.Sprintf("%s (%s, %s): %s child-years, %s.", name, code, placedEn, formatNumber(c.years, 2, "en"), pen),
+		Message: msg.New("measure.childyears.code", "name", name, "code", msg.String(code),
+			"placement", msg.Nested(placed), "years", msg.Float(c.years, 2), "period", msg.Nested(f.periodText())),
 	}
-}
-
-// formatNumber formats x with dec decimals, with a decimal comma for "da".
-func formatNumber(x float64, dec int, lang string) string {
-	s := strconv.FormatFloat(x, 'f', dec, 64)
-	if lang == "da" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
 }
 
 // ---------------------------------------------------------------------------
@@ -723,12 +771,9 @@ func (c StepCounts) Total() int {
 // Explain says what was counted.
 func (c StepCounts) Explain() Explanation {
 	return Explanation{
-		Figure: "sager-pr-trin",
-		Source: srcStepCounts,
-		Da: fmt.Sprintf("%d børn pr. %s fordelt på indsatstrappens trin; hvert barn tæller én gang, på det højeste trin blandt sine aktive indsatser (hverdagsliv uden aktiv indsats).",
-			c.Total(), c.on),
-		En: fmt.Sprintf("%d children on %s by ladder step; each child counts once, on the highest step among its active measures (everyday life with none active).",
-			c.Total(), c.on),
+		Figure:  "sager-pr-trin",
+		Source:  srcStepCounts,
+		Message: msg.New("measure.steps", "children", msg.Int(c.Total()), "on", msg.Date(c.on)),
 	}
 }
 
@@ -854,10 +899,8 @@ func (m MoveMatrix) Explain() Explanation {
 	return Explanation{
 		Figure: "flytninger-mellem-trin",
 		Source: srcMoves,
-		Da: fmt.Sprintf("%d flytninger mellem indsatstrappens trin i perioden %s–%s (%d ned, %d op) for %d børn; et barn kan flytte mere end én gang, og skift mellem indsatser på samme trin tæller ikke.",
-			m.Total(), m.from, m.to, m.Down(), m.Up(), m.children),
-		En: fmt.Sprintf("%d moves between ladder steps over %s–%s (%d down, %d up) by %d children; a child can move more than once, and changes between measures on one step do not count.",
-			m.Total(), m.from, m.to, m.Down(), m.Up(), m.children),
+		Message: msg.New("measure.moves", "moves", msg.Int(m.Total()), "from", msg.Date(m.from), "to", msg.Date(m.to),
+			"down", msg.Int(m.Down()), "up", msg.Int(m.Up()), "children", msg.Int(m.children)),
 	}
 }
 
@@ -923,6 +966,10 @@ func (c CaseCounts) Children() int {
 	return n
 }
 
+// herningMeanCasesAim is the average number of cases per worker that
+// Herning's model aims not to exceed (KORA 2017 §5.2).
+const herningMeanCasesAim = 25
+
 // Mean returns the average number of cases per worker, or 0 with no
 // workers. Herning's model aims at an average of at most 25 (KORA 2017 §5.2).
 func (c CaseCounts) Mean() float64 {
@@ -937,10 +984,8 @@ func (c CaseCounts) Explain() Explanation {
 	return Explanation{
 		Figure: "sager-pr-raadgiver",
 		Source: srcCaseload,
-		Da: fmt.Sprintf("%d børnesager fordelt på %d rådgivere, i gennemsnit %s sager pr. rådgiver; hvert barn tæller én gang hos sin rådgiver (målet i Herning-modellen er i gennemsnit højst 25).",
-			c.Children(), len(c.workers), formatNumber(c.Mean(), 1, "da")),
-		En: fmt.Sprintf("%d children's cases among %d workers, on average %s cases per worker; each child counts once, with its worker (the Herning model aims at an average of at most 25).",
-			c.Children(), len(c.workers), formatNumber(c.Mean(), 1, "en")),
+		Message: msg.New("measure.cases-per-worker", "cases", msg.Int(c.Children()), "workers", msg.Int(len(c.workers)),
+			"mean", msg.Float(c.Mean(), 1), "aim", msg.Int(herningMeanCasesAim)),
 	}
 }
 
@@ -998,10 +1043,8 @@ func (r BreakdownRate) Explain() Explanation {
 	return Explanation{
 		Figure: "sammenbrud",
 		Source: srcBreakdowns,
-		Da: fmt.Sprintf("%d sammenbrud i anbringelser over %s anbragte årsbørn: %s %% (Ankestyrelsens definition: anbringelsen ophører, fordi barnet forlader stedet, eller stedet opgiver barnet).",
-			r.breakdowns, formatNumber(r.childYears, 2, "da"), formatNumber(r.Percent(), 1, "da")),
-		En: fmt.Sprintf("%d placement breakdowns over %s placed child-years: %s %% (Ankestyrelsen's definition: the placement ends because the child leaves the place or the place gives the child up).",
-			r.breakdowns, formatNumber(r.childYears, 2, "en"), formatNumber(r.Percent(), 1, "en")),
+		Message: msg.New("measure.breakdowns", "breakdowns", msg.Int(r.breakdowns),
+			"childYears", msg.Float(r.childYears, 2), "percent", msg.Float(r.Percent(), 1)),
 	}
 }
 
@@ -1134,9 +1177,8 @@ func (s SDQSummary) Explain() Explanation {
 	return Explanation{
 		Figure: "sdq",
 		Source: srcSDQ,
-		Da: fmt.Sprintf("SDQ samlet vanskelighedsscore (0–40, højere = flere problemer) for %d børn: gennemsnit %s før og %s efter, ændring %s point (negativ = bedre); %d bedre, %d uændret, %d dårligere.",
-			s.N, formatNumber(s.MeanBefore, 1, "da"), formatNumber(s.MeanAfter, 1, "da"), formatNumber(s.MeanChange, 1, "da"), s.Improved, s.Unchanged, s.Worsened),
-		En: fmt.Sprintf("SDQ total difficulties score (0–40, higher = more problems) for %d children: mean %s before and %s after, change %s points (negative = better); %d better, %d unchanged, %d worse.",
-			s.N, formatNumber(s.MeanBefore, 1, "en"), formatNumber(s.MeanAfter, 1, "en"), formatNumber(s.MeanChange, 1, "en"), s.Improved, s.Unchanged, s.Worsened),
+		Message: msg.New("measure.sdq", "max", msg.Int(MaxSDQ), "children", msg.Int(s.N),
+			"before", msg.Float(s.MeanBefore, 1), "after", msg.Float(s.MeanAfter, 1), "change", msg.Float(s.MeanChange, 1),
+			"improved", msg.Int(s.Improved), "unchanged", msg.Int(s.Unchanged), "worsened", msg.Int(s.Worsened)),
 	}
 }

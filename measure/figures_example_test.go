@@ -6,6 +6,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -45,7 +46,7 @@ func ExampleChildYears() {
 		pct, _ := f.GroupPercent(g)
 		fmt.Printf("%-22s %.4f %3d %%\n", g, f.Group(g), measure.RoundPercent(pct))
 	}
-	fmt.Println(f.ExplainGroup(measure.HomeBasedPlacements).Message("da"))
+	fmt.Println(f.ExplainGroup(measure.HomeBasedPlacements).Text(msg.Danish))
 	// Output:
 	// doegninstitution       0.2466
 	// doegnophold-familie    0.2521

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -368,30 +369,32 @@ func TestChildYearExplanations(t *testing.T) {
 	assert.Equal(t, "aarsboern.institutionsanbragte", e.Figure)
 	assert.Equal(t, "KORA 2017, Tabel 2.2, p. 16", e.Source)
 	// 184/365 = 0.504 → "0,50"; 184/365 of 365/365 placed = 50.4 % → 50 %.
-	assert.Contains(t, e.Da, "Institutionsanbragte i alt: 0,50 årsbørn, i perioden 2015-01-01–2015-12-31")
-	assert.Contains(t, e.Da, "50 % af alle anbragte årsbørn")
-	assert.Contains(t, e.En, "Placements in institutions: 0.50 child-years")
-	assert.Contains(t, e.Message("da"), "(KORA 2017, Tabel 2.2, p. 16)")
-	assert.Equal(t, e.Message("en"), e.String())
+	assert.Contains(t, e.Message.Text(msg.Danish), "Institutionsanbragte i alt: 0,50 årsbørn, i perioden 2015-01-01–2015-12-31")
+	assert.Contains(t, e.Message.Text(msg.Danish), "50 % af alle anbragte årsbørn")
+	assert.Contains(t, e.Message.Text(msg.English), "Placements in institutions: 0.50 child-years")
+	assert.Contains(t, e.Text(msg.Danish), "(KORA 2017, Tabel 2.2, p. 16)")
+	assert.Equal(t, e.Text(msg.English), e.String())
 
 	e = f.ExplainGroup(measure.AllPlaced)
 	assert.Equal(t, "KORA 2017, Tabel 2.1, p. 15", e.Source)
-	assert.Contains(t, e.En, "All placements: 1.00 child-years")
-	assert.NotContains(t, e.En, "of all placed", "the total has no share of itself")
+	assert.Contains(t, e.Message.Text(msg.English), "All placements: 1.00 child-years")
+	assert.NotContains(t, e.Message.Text(msg.English), "of all placed", "the total has no share of itself")
 
 	e = f.ExplainCode("plejefamilie")
 	assert.Equal(t, "KORA 2017, Tabel 2.3, p. 17", e.Source)
-	assert.Contains(t, e.Da, "(plejefamilie, en anbringelse): 0,50 årsbørn")
+	assert.Contains(t, e.Message.Text(msg.Danish), "Plejefamilie (almindelig/professionel) (plejefamilie, en anbringelse): 0,50 årsbørn")
+	assert.Contains(t, e.Message.Text(msg.English), "Foster family (ordinary/professional) (plejefamilie, a placement): 0.50 child-years", "the English text names the intervention in English")
 	e = f.ExplainCode("mst")
-	assert.Contains(t, e.En, "not a placement")
+	assert.Contains(t, e.Message.Text(msg.English), "not a placement")
 	e = f.ExplainCode("unknown")
-	assert.Contains(t, e.En, "unknown (unknown, not a placement")
+	assert.Contains(t, e.Message.Text(msg.English), "unknown (unknown, not a placement")
 	assert.Equal(t, "aarsboern.measure.PlacementGroup(0)", f.ExplainGroup(0).Figure)
 
 	g, err := measure.NewChildYearFigures(nil, map[string]float64{"plejefamilie": 1})
 	require.NoError(t, err)
-	assert.Contains(t, g.ExplainGroup(measure.FamilyCare).Da, "indtastet pr. indsatstype")
-	assert.Equal(t, "text", measure.Explanation{En: "text"}.Message("en"))
+	assert.Contains(t, g.ExplainGroup(measure.FamilyCare).Message.Text(msg.Danish), "indtastet pr. indsatstype")
+	assert.Equal(t, "entered per intervention type", measure.Explanation{Message: msg.New("measure.childyears.entered")}.Text(msg.English), "no source, no parentheses")
+	assert.Empty(t, measure.Explanation{Source: "KORA 2017"}.Text(msg.English), "no message, no text")
 }
 
 func TestCountSteps(t *testing.T) {
@@ -421,8 +424,8 @@ func TestCountSteps(t *testing.T) {
 	assert.Zero(t, sc.Count(ladder.Step(7)))
 	e := sc.Explain()
 	assert.Equal(t, "KORA 2017, Figur 2.1, p. 14", e.Source)
-	assert.Contains(t, e.Da, "6 børn pr. 2015-06-30")
-	assert.Contains(t, e.En, "6 children on 2015-06-30")
+	assert.Contains(t, e.Message.Text(msg.Danish), "6 børn pr. 2015-06-30")
+	assert.Contains(t, e.Message.Text(msg.English), "6 children on 2015-06-30")
 
 	_, err = measure.CountSteps([]measure.Child{{ID: ""}, {ID: "x"}, {ID: "x"}, {ID: "y", Measures: []ladder.Measure{{}}}}, 0)
 	require.Error(t, err)
@@ -464,8 +467,8 @@ func TestCountMoves(t *testing.T) {
 	assert.Equal(t, day("2015-12-31"), to)
 	e := mm.Explain()
 	assert.Equal(t, "KORA 2017, Figur 4.1, p. 26", e.Source)
-	assert.Contains(t, e.En, "5 moves between ladder steps over 2015-01-01–2015-12-31 (3 down, 2 up) by 3 children")
-	assert.Contains(t, e.Da, "5 flytninger")
+	assert.Contains(t, e.Message.Text(msg.English), "5 moves between ladder steps over 2015-01-01–2015-12-31 (3 down, 2 up) by 3 children")
+	assert.Contains(t, e.Message.Text(msg.Danish), "5 flytninger")
 
 	// A child's own measures must have distinct ids (ladder.Moves).
 	dup := []measure.Child{{ID: "Z", Measures: []ladder.Measure{mk(t, "z", "mst", "2015-01-01", ""), mk(t, "z", "fft", "2015-02-01", "")}}}
@@ -497,7 +500,7 @@ func TestCasesPerWorker(t *testing.T) {
 	assert.Equal(t, 2.0, cc.Mean())
 	e := cc.Explain()
 	assert.Equal(t, "KORA 2017 §1, p. 8, and §5.2, p. 33", e.Source)
-	assert.Contains(t, e.Da, "4 børnesager fordelt på 2 rådgivere, i gennemsnit 2,0 sager")
+	assert.Contains(t, e.Message.Text(msg.Danish), "4 børnesager fordelt på 2 rådgivere, i gennemsnit 2,0 sager")
 
 	var zero measure.CaseCounts
 	assert.Zero(t, zero.Mean())
@@ -524,7 +527,7 @@ func TestBreakdownRate(t *testing.T) {
 	assert.Equal(t, 140.43, r.ChildYears())
 	e := r.Explain()
 	assert.Equal(t, "KORA 2017, Tabel 3.1, p. 22", e.Source)
-	assert.Contains(t, e.Da, "2 sammenbrud i anbringelser over 140,43 anbragte årsbørn: 1,4 %")
+	assert.Contains(t, e.Message.Text(msg.Danish), "2 sammenbrud i anbringelser over 140,43 anbragte årsbørn: 1,4 %")
 
 	assert.Zero(t, measure.BreakdownRate{}.PerChildYear())
 
@@ -600,8 +603,8 @@ func TestSummarizeSDQ(t *testing.T) {
 	assert.Equal(t, measure.SDQSummary{N: 4, MeanBefore: 11, MeanAfter: 13.5, MeanChange: 2.5, Improved: 0, Unchanged: 1, Worsened: 3}, s)
 	e := s.Explain()
 	assert.Equal(t, "KORA 2017, Tabel 3.3, p. 24", e.Source)
-	assert.Contains(t, e.Da, "gennemsnit 11,0 før og 13,5 efter, ændring 2,5 point")
-	assert.Contains(t, e.En, "0 better, 1 unchanged, 3 worse")
+	assert.Contains(t, e.Message.Text(msg.Danish), "gennemsnit 11,0 før og 13,5 efter, ændring 2,5 point")
+	assert.Contains(t, e.Message.Text(msg.English), "0 better, 1 unchanged, 3 worse")
 
 	s, err = measure.SummarizeSDQ([]measure.SDQPair{{20, 10}, {5, 6}})
 	require.NoError(t, err)

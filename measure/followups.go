@@ -6,6 +6,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // CaseType groups child cases the way KORA 2017 Figur 2.2 does. The zero
@@ -125,10 +126,9 @@ func FollowUpRates(records []followup.Record, from, to date.Date) ([]FollowUpRat
 		r.PerHalfYear = r.PerCase * 182.5 / days
 		r.Ratio = r.PerHalfYear / StatutoryMinimumPerHalfYear
 		r.Explanation = Explanation{Figure: "followups-per-case", Source: "KORA 2017, Figur 2.2",
-			Da: fmt.Sprintf("%d opfølgninger i lovens forstand (børnesamtale holdt og planen fulgt op) i %d sager af typen %s %s–%s: %s pr. sag pr. halvår, %s gange lovens minimum.",
-				r.FollowUps, n, t, from, to, formatNumber(r.PerHalfYear, 2, "da"), formatNumber(r.Ratio, 2, "da")),
-			En: fmt.Sprintf("%d follow-ups in the law's sense (child conversation held and plan followed up) in %d %s cases %s–%s: %s per case per half-year, %s times the legal minimum.",
-				r.FollowUps, n, t.English(), from, to, formatNumber(r.PerHalfYear, 2, "en"), formatNumber(r.Ratio, 2, "en"))}
+			Message: msg.New("measure.followup-rate", "followUps", msg.Int(r.FollowUps), "cases", msg.Int(n),
+				"type", labels(t.String(), t.English()), "from", msg.Date(from), "to", msg.Date(to),
+				"perHalfYear", msg.Float(r.PerHalfYear, 2), "ratio", msg.Float(r.Ratio, 2))}
 		out = append(out, r)
 	}
 	return out, nil

@@ -16,6 +16,7 @@
 package measure
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -26,14 +27,21 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
-// Sources cited by the SMART findings.
+// Sources cited by the SMART findings. The Kompendium (s. 32) gives the
+// five letters and the four guiding questions, nothing more; a threshold
+// trappe chose to make a letter checkable (MinGoalWords, the vague words,
+// SteepShare and SteepDays) is cited as trappe's own rule, and so is a
+// check of the input's own consistency.
 const (
 	srcKompendium = "Kompendium s. 32"
 	srcFollowUp   = "Kompendium s. 32–35"
 	srcStrategisk = "Strategisk ramme, \"Kontinuerlig vurdering af progression\""
 	srcBL92       = "BL § 92; Kompendium s. 32"
+	srcTrappe     = "trappe's rule (not in the Kompendium, whose s. 32 gives only the SMART letters and guiding questions)"
+	srcInput      = "trappe's input check (not in the Kompendium)"
 )
 
 // Goal is one goal in the child's plan (mål i barnets plan / handleplan),
@@ -286,18 +294,21 @@ func ParseAnswer(text string) (Answer, error) {
 // the same thing in every vendor's system.
 const (
 	// MinGoalWords is the fewest words (runs of non-space characters) a
-	// goal text needs to count as specific (rule smart.S.too-short).
+	// goal text needs to count as specific (rule smart.S.too-short). It
+	// is trappe's threshold; the Kompendium sets none.
 	MinGoalWords = 3
 	// SteepShare and SteepDays define an unrealistic target (rule
 	// smart.R.steep-target): a change of more than SteepShare of the
 	// declared scale in fewer than SteepDays days from the plan start
-	// (91 days = 13 weeks, about three months).
+	// (91 days = 13 weeks, about three months). These are trappe's
+	// thresholds; the Kompendium sets none.
 	SteepShare = 0.5
 	SteepDays  = 91
 )
 
 // vagueWords are Danish words that say a direction without saying what or
-// how much (rule smart.S.vague). Kept sorted.
+// how much (rule smart.S.vague): trappe's list, not the Kompendium's. Kept
+// sorted.
 var vagueWords = []string{
 	"bedre", "forbedre", "forbedring", "generel", "generelt", "god", "gode",
 	"godt", "mere", "mindre", "positiv", "positive", "positivt", "styrke",
@@ -311,62 +322,84 @@ func VagueWords() []string { return slices.Clone(vagueWords) }
 
 // Rule describes one finding code that ValidateGoal or CheckReview can
 // report: its code, SMART letter ("" for input and review codes),
-// severity, source and a one-line description.
+// severity, source and a one-line summary as a message (package msg),
+// whose numbers come from the rule's thresholds.
+//
+// As JSON a Rule is {"code", "letter", "severity", "source", "summary":
+// {"code", "args"}, "da", "en"}: the summary's message as data and
+// rendered in Danish and English.
 type Rule struct {
-	Code     string           `json:"code"`
-	Letter   string           `json:"letter,omitempty"`
-	Severity finding.Severity `json:"severity"`
-	Source   string           `json:"source"`
-	Da       string           `json:"da"`
-	En       string           `json:"en"`
+	Code     string
+	Letter   string
+	Severity finding.Severity
+	Source   string
+	Summary  msg.Message
+}
+
+// Text renders the rule's summary in lang with the default catalogue.
+func (r Rule) Text(lang msg.Lang) string { return render(r.Summary, lang) }
+
+// MarshalJSON writes the rule with its summary as data and in Danish and
+// English.
+func (r Rule) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Code     string           `json:"code"`
+		Letter   string           `json:"letter,omitempty"`
+		Severity finding.Severity `json:"severity"`
+		Source   string           `json:"source"`
+		Summary  msg.Message      `json:"summary"`
+		Da       string           `json:"da"`
+		En       string           `json:"en"`
+	}{r.Code, r.Letter, r.Severity, r.Source, r.Summary, r.Text(msg.Danish), r.Text(msg.English)})
 }
 
 // rules lists every code, in the order ValidateGoal and CheckReview sort
 // their findings (input, S, M, A, R, T, review; by code within each).
 var rules = []Rule{
-	{"smart.input.bad-answer", "", finding.Error, srcKompendium, "Et ja/nej-felt har en ukendt værdi.", "A yes/no field has an unknown value."},
-	{"smart.input.duplicate-id", "", finding.Error, srcKompendium, "To delmål har samme id.", "Two sub-goals share an id."},
-	{"smart.input.met-after-as-of", "", finding.Error, srcKompendium, "Målet er nået på en dato efter vurderingsdatoen.", "The goal is met on a date after the as-of date."},
-	{"smart.input.no-as-of", "", finding.Error, srcKompendium, "Vurderingsdatoen mangler.", "The as-of date is missing."},
-	{"smart.input.no-id", "", finding.Error, srcKompendium, "Målet eller delmålet har intet id.", "The goal or sub-goal has no id."},
-	{"smart.input.no-review-date", "", finding.Error, srcFollowUp, "Opfølgningen har ingen dato.", "The review has no date."},
-	{"smart.input.not-finite", "", finding.Error, srcKompendium, "Et tal er NaN eller uendeligt.", "A number is NaN or infinite."},
-	{"smart.input.plan-inverted", "", finding.Error, srcKompendium, "Planperioden slutter før den begynder.", "The plan period ends before it starts."},
-	{"smart.input.review-goal-mismatch", "", finding.Error, srcFollowUp, "Opfølgningen gælder et andet mål.", "The review is about another goal."},
-	{"smart.input.scale-inverted", "", finding.Error, srcKompendium, "Skalaens min er ikke mindre end maks.", "The scale's min is not below its max."},
+	{"smart.input.bad-answer", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.bad-answer")},
+	{"smart.input.duplicate-id", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.duplicate-id")},
+	{"smart.input.met-after-as-of", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.met-after-as-of")},
+	{"smart.input.no-as-of", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.no-as-of")},
+	{"smart.input.no-id", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.no-id")},
+	{"smart.input.no-review-date", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.no-review-date")},
+	{"smart.input.not-finite", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.not-finite")},
+	{"smart.input.plan-inverted", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.plan-inverted")},
+	{"smart.input.review-goal-mismatch", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.review-goal-mismatch")},
+	{"smart.input.scale-inverted", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.scale-inverted")},
 
-	{"smart.S.no-text", "S", finding.Error, srcKompendium, "Målet har ingen tekst.", "The goal has no text."},
-	{"smart.S.no-who", "S", finding.Warning, srcKompendium, "Ingen er nævnt som dem der arbejder med målet.", "Nobody is named as working on the goal."},
-	{"smart.S.too-short", "S", finding.Warning, srcKompendium, "Målteksten har færre end 3 ord.", "The goal text has fewer than 3 words."},
-	{"smart.S.vague", "S", finding.Warning, srcKompendium, "Målteksten har vage ord og hverken tal, indikator eller kriterier.", "The goal text has vague words and no number, indicator or criteria."},
+	{"smart.S.no-text", "S", finding.Error, srcKompendium, msg.New("measure.rule.smart.S.no-text")},
+	{"smart.S.no-who", "S", finding.Warning, srcKompendium, msg.New("measure.rule.smart.S.no-who")},
+	{"smart.S.too-short", "S", finding.Warning, srcTrappe, msg.New("measure.rule.smart.S.too-short", "min", msg.Int(MinGoalWords))},
+	{"smart.S.vague", "S", finding.Warning, srcTrappe, msg.New("measure.rule.smart.S.vague")},
 
-	{"smart.M.baseline-out-of-scale", "M", finding.Error, srcKompendium, "Udgangspunktet ligger uden for skalaen.", "The baseline lies outside the scale."},
-	{"smart.M.blank-criterion", "M", finding.Error, srcKompendium, "Et kriterie er tomt.", "A criterion is blank."},
-	{"smart.M.indicator-no-name", "M", finding.Error, srcKompendium, "Indikatoren har intet navn.", "The indicator has no name."},
-	{"smart.M.indicator-no-unit", "M", finding.Error, srcKompendium, "Indikatoren har ingen enhed.", "The indicator has no unit."},
-	{"smart.M.no-indicator", "M", finding.Error, srcKompendium, "Målet har hverken indikator eller kriterier.", "The goal has neither indicator nor criteria."},
-	{"smart.M.target-equals-baseline", "M", finding.Error, srcKompendium, "Målværdien er lig udgangspunktet.", "The target equals the baseline."},
-	{"smart.M.target-out-of-scale", "M", finding.Error, srcKompendium, "Målværdien ligger uden for skalaen.", "The target lies outside the scale."},
+	{"smart.M.baseline-out-of-scale", "M", finding.Error, srcKompendium, msg.New("measure.rule.smart.M.baseline-out-of-scale")},
+	{"smart.M.blank-criterion", "M", finding.Error, srcKompendium, msg.New("measure.rule.smart.M.blank-criterion")},
+	{"smart.M.indicator-no-name", "M", finding.Error, srcKompendium, msg.New("measure.rule.smart.M.indicator-no-name")},
+	{"smart.M.indicator-no-unit", "M", finding.Error, srcKompendium, msg.New("measure.rule.smart.M.indicator-no-unit")},
+	{"smart.M.no-indicator", "M", finding.Error, srcKompendium, msg.New("measure.rule.smart.M.no-indicator")},
+	{"smart.M.target-equals-baseline", "M", finding.Error, srcKompendium, msg.New("measure.rule.smart.M.target-equals-baseline")},
+	{"smart.M.target-out-of-scale", "M", finding.Error, srcKompendium, msg.New("measure.rule.smart.M.target-out-of-scale")},
 
-	{"smart.A.accepted-after-as-of", "A", finding.Error, srcBL92, "Accepten er dateret efter vurderingsdatoen.", "The acceptance is dated after the as-of date."},
-	{"smart.A.attractive-unknown", "A", finding.Info, srcKompendium, "Det er ikke noteret om barnet finder målet attraktivt.", "Whether the child finds the goal attractive is not noted."},
-	{"smart.A.no-acceptance-date", "A", finding.Error, srcBL92, "Accepten har ingen dato.", "The acceptance has no date."},
-	{"smart.A.no-acceptance-how", "A", finding.Warning, srcBL92, "Der står ikke hvordan accepten blev givet.", "How the acceptance was given is not recorded."},
-	{"smart.A.not-accepted", "A", finding.Error, srcBL92, "Barnets accept er ikke registreret.", "The child's acceptance is not recorded."},
-	{"smart.A.not-attractive", "A", finding.Warning, srcKompendium, "Barnet finder ikke målet attraktivt.", "The child does not find the goal attractive."},
+	{"smart.A.accepted-after-as-of", "A", finding.Error, srcBL92, msg.New("measure.rule.smart.A.accepted-after-as-of")},
+	{"smart.A.attractive-unknown", "A", finding.Info, srcKompendium, msg.New("measure.rule.smart.A.attractive-unknown")},
+	{"smart.A.no-acceptance-date", "A", finding.Error, srcBL92, msg.New("measure.rule.smart.A.no-acceptance-date")},
+	{"smart.A.no-acceptance-how", "A", finding.Warning, srcBL92, msg.New("measure.rule.smart.A.no-acceptance-how")},
+	{"smart.A.not-accepted", "A", finding.Error, srcBL92, msg.New("measure.rule.smart.A.not-accepted")},
+	{"smart.A.not-attractive", "A", finding.Warning, srcKompendium, msg.New("measure.rule.smart.A.not-attractive")},
 
-	{"smart.R.due-before-plan", "R", finding.Error, srcKompendium, "Fristen ligger før planperioden begynder.", "The due date is before the plan starts."},
-	{"smart.R.steep-target", "R", finding.Warning, srcKompendium, "Målet kræver over halvdelen af skalaen på under 13 uger.", "The goal needs over half the scale in under 13 weeks."},
+	{"smart.R.due-before-plan", "R", finding.Error, srcKompendium, msg.New("measure.rule.smart.R.due-before-plan")},
+	{"smart.R.steep-target", "R", finding.Warning, srcTrappe, msg.New("measure.rule.smart.R.steep-target",
+		"share", msg.Int(int(math.Round(100*SteepShare))), "within", msg.Period(0, SteepDays))},
 
-	{"smart.T.due-after-measure-end", "T", finding.Error, srcStrategisk, "Fristen ligger efter indsatsens slut.", "The due date is after the measure ends."},
-	{"smart.T.due-after-plan", "T", finding.Error, srcKompendium, "Fristen ligger efter planperiodens slut.", "The due date is after the plan period."},
-	{"smart.T.due-passed", "T", finding.Warning, srcFollowUp, "Fristen er overskredet og målet er ikke nået.", "The due date has passed and the goal is not met."},
-	{"smart.T.no-due", "T", finding.Error, srcKompendium, "Målet har ingen frist.", "The goal has no due date."},
-	{"smart.T.sub-due-after-goal", "T", finding.Error, srcStrategisk, "Delmålets frist ligger efter målets.", "The sub-goal is due after its goal."},
+	{"smart.T.due-after-measure-end", "T", finding.Error, srcStrategisk, msg.New("measure.rule.smart.T.due-after-measure-end")},
+	{"smart.T.due-after-plan", "T", finding.Error, srcKompendium, msg.New("measure.rule.smart.T.due-after-plan")},
+	{"smart.T.due-passed", "T", finding.Warning, srcFollowUp, msg.New("measure.rule.smart.T.due-passed")},
+	{"smart.T.no-due", "T", finding.Error, srcKompendium, msg.New("measure.rule.smart.T.no-due")},
+	{"smart.T.sub-due-after-goal", "T", finding.Error, srcStrategisk, msg.New("measure.rule.smart.T.sub-due-after-goal")},
 
-	{"smart.review.no-decision", "", finding.Error, srcFollowUp, "Der er ikke taget stilling til nye mål.", "No decision on new goals was recorded."},
-	{"smart.review.no-measurement", "", finding.Warning, srcStrategisk, "Indikatorens værdi er ikke målt ved opfølgningen.", "The indicator was not measured at the review."},
-	{"smart.review.overdue-no-new-goal", "", finding.Warning, srcFollowUp, "Fristen er overskredet, men der er besluttet ingen nye mål.", "The goal is overdue but no new goals were decided."},
+	{"smart.review.no-decision", "", finding.Error, srcFollowUp, msg.New("measure.rule.smart.review.no-decision")},
+	{"smart.review.no-measurement", "", finding.Warning, srcStrategisk, msg.New("measure.rule.smart.review.no-measurement")},
+	{"smart.review.overdue-no-new-goal", "", finding.Warning, srcFollowUp, msg.New("measure.rule.smart.review.overdue-no-new-goal")},
 }
 
 var rulesByCode = func() map[string]Rule {
@@ -378,8 +411,15 @@ var rulesByCode = func() map[string]Rule {
 }()
 
 // Rules returns every finding code ValidateGoal and CheckReview can
-// report, in the order they sort. The caller owns the returned slice.
-func Rules() []Rule { return slices.Clone(rules) }
+// report, in the order they sort. The caller owns the returned slice and
+// the summaries' arguments.
+func Rules() []Rule {
+	out := slices.Clone(rules)
+	for i := range out {
+		out[i].Summary.Args = slices.Clone(out[i].Summary.Args)
+	}
+	return out
+}
 
 // Letter returns the SMART letter ("S", "M", "A", "R" or "T") of a finding
 // code like "smart.M.no-indicator", or "" for any other code (input and
@@ -414,14 +454,14 @@ func rank(code string) int {
 // collector gathers findings in emission order and sorts them at the end.
 type collector struct{ list finding.List }
 
-func (c *collector) add(code, subject, da, en string) {
+// add appends a finding; args alternate names and msg.Values, as
+// finding.New takes them.
+func (c *collector) add(code, subject string, args ...any) {
 	r, ok := rulesByCode[code]
 	if !ok { // a code missing from rules is a bug; the tests catch it
 		r = Rule{Severity: finding.Error}
 	}
-	c.list = append(c.list, finding.Finding{
-		Code: code, Severity: r.Severity, Subject: subject, Da: da, En: en, Source: r.Source,
-	})
+	c.list = append(c.list, finding.New(code, r.Severity, subject, r.Source, args...))
 }
 
 // sorted returns the findings by rank, then code; findings with the same
@@ -495,34 +535,33 @@ func (c *collector) sorted() finding.List {
 // passed due date is a Warning: the goal was well formed, and the next
 // follow-up must decide on a new goal or date. Dates on a boundary pass:
 // Due on PlanFrom, PlanTo, MeasureEnd, asOf or the goal's own Due is fine.
+// The thresholds of smart.S.too-short, smart.S.vague and
+// smart.R.steep-target are trappe's, not the Kompendium's (which gives the
+// letters and guiding questions only), and their findings cite them so;
+// the smart.input.… checks cite trappe's input checks.
+//
+// Each finding's message is its code with arguments as data (see
+// messages.go for the arguments and texts of each code).
 func ValidateGoal(g Goal, asOf date.Date) finding.List {
 	var c collector
 	id := strings.TrimSpace(g.ID)
 	if asOf == 0 {
-		c.add("smart.input.no-as-of", id,
-			"Vurderingsdatoen mangler (asOf er nul). Angiv den dato målet skal vurderes på; regler der afhænger af dagens dato er sprunget over.",
-			"The as-of date is missing (zero). Pass the date to judge the goal on; rules that depend on today's date were skipped.")
+		c.add("smart.input.no-as-of", id)
 	}
 	if id == "" {
-		c.add("smart.input.no-id", id,
-			"Målet har intet id. Giv målet et id, så fund og opfølgninger kan henføres til det.",
-			"The goal has no id. Give it an id so that findings and follow-ups can refer to it.")
+		c.add("smart.input.no-id", id, "item", msg.Nested(goalNoun.start), "noun", msg.Nested(goalNoun.inside))
 	}
 	planOK := true
 	if g.PlanFrom != 0 && g.PlanTo != 0 && g.PlanTo < g.PlanFrom {
 		planOK = false
-		c.add("smart.input.plan-inverted", id,
-			fmt.Sprintf("Planperioden slutter %s, før den begynder %s. Ret planperiodens start- og slutdato; reglerne om planperioden er sprunget over.", g.PlanTo, g.PlanFrom),
-			fmt.Sprintf("The plan period ends on %s, before it starts on %s. Correct the plan period's start and end; the plan-period rules were skipped.", g.PlanTo, g.PlanFrom))
+		c.add("smart.input.plan-inverted", id, "planTo", msg.Date(g.PlanTo), "planFrom", msg.Date(g.PlanFrom))
 	}
 
 	ctx := itemContext{asOf: asOf, planOK: planOK, planFrom: g.PlanFrom, planTo: g.PlanTo, measureEnd: g.MeasureEnd}
 	checkItem(&c, ctx, item{subject: id, what: g.What, ind: g.Indicator, criteria: g.Criteria, due: g.Due, met: g.Met})
 
 	if countNonBlank(g.Who) == 0 {
-		c.add("smart.S.no-who", id,
-			"Der står ikke, hvem der arbejder med målet. Skriv navn eller rolle på dem, der arbejder med det, fx barnet, forældrene, kontaktpersonen eller skolen.",
-			"Nobody is named as working on the goal. Add the names or roles of those who work on it, e.g. the child, the parents, the contact person or the school.")
+		c.add("smart.S.no-who", id)
 	}
 	checkAcceptance(&c, id, g.Acceptance, asOf)
 
@@ -533,19 +572,14 @@ func ValidateGoal(g Goal, asOf date.Date) finding.List {
 		if sid == "" {
 			subject = fmt.Sprintf("%s/#%d", id, i+1)
 			c.add("smart.input.no-id", subject,
-				fmt.Sprintf("Delmål nr. %d har intet id. Giv delmålet et id, så fund og opfølgninger kan henføres til det.", i+1),
-				fmt.Sprintf("Sub-goal no. %d has no id. Give it an id so that findings and follow-ups can refer to it.", i+1))
+				"item", msg.Nested(msg.New("measure.smart.sub-goal.no", "no", msg.Int(i+1))), "noun", msg.Nested(subGoalNoun.inside))
 		} else if seen[sid] {
-			c.add("smart.input.duplicate-id", subject,
-				fmt.Sprintf("Delmål-id %q bruges mere end én gang under målet. Giv hvert delmål sit eget id.", sid),
-				fmt.Sprintf("Sub-goal id %q is used more than once under the goal. Give each sub-goal its own id.", sid))
+			c.add("smart.input.duplicate-id", subject, "id", msg.String(sid))
 		}
 		seen[sid] = true
 		checkItem(&c, ctx, item{subject: subject, what: s.What, ind: s.Indicator, criteria: s.Criteria, due: s.Due, met: s.Met, sub: true})
 		if s.Due != 0 && g.Due != 0 && s.Due > g.Due {
-			c.add("smart.T.sub-due-after-goal", subject,
-				fmt.Sprintf("Delmålets frist %s ligger efter målets frist %s. Sæt delmålets frist senest samme dag som målets.", s.Due, g.Due),
-				fmt.Sprintf("The sub-goal is due on %s, after its goal's due date %s. Set the sub-goal's due date on or before the goal's.", s.Due, g.Due))
+			c.add("smart.T.sub-due-after-goal", subject, "due", msg.Date(s.Due), "goalDue", msg.Date(g.Due))
 		}
 	}
 	return c.sorted()
@@ -553,6 +587,15 @@ func ValidateGoal(g Goal, asOf date.Date) finding.List {
 
 // Validate is ValidateGoal(g, asOf).
 func (g Goal) Validate(asOf date.Date) finding.List { return ValidateGoal(g, asOf) }
+
+// noun names a goal or a sub-goal in a finding: at the start of a sentence
+// ("Målet", "The goal") and inside one ("målet", "the goal").
+type noun struct{ start, inside msg.Message }
+
+var (
+	goalNoun    = noun{msg.New("measure.smart.goal"), msg.New("measure.smart.goal.lower")}
+	subGoalNoun = noun{msg.New("measure.smart.sub-goal"), msg.New("measure.smart.sub-goal.lower")}
+)
 
 // item is what a goal and a sub-goal have in common.
 type item struct {
@@ -564,95 +607,90 @@ type item struct {
 	sub      bool
 }
 
+func (it item) noun() noun {
+	if it.sub {
+		return subGoalNoun
+	}
+	return goalNoun
+}
+
 type itemContext struct {
 	asOf                         date.Date
 	planOK                       bool
 	planFrom, planTo, measureEnd date.Date
 }
 
-// checkItem applies the rules shared by goals and sub-goals.
+// checkItem applies the rules shared by goals and sub-goals, letter by
+// letter.
 func checkItem(c *collector, ctx itemContext, it item) {
-	noun := [2]string{"Målet", "The goal"}
-	if it.sub {
-		noun = [2]string{"Delmålet", "The sub-goal"}
-	}
-	s := it.subject
-	hasCriteria := countNonBlank(it.criteria) > 0
-	hasInd := !it.ind.IsZero()
+	scaleOK := checkItemInput(c, ctx, it)
+	checkItemS(c, it)
+	checkItemM(c, it, scaleOK)
+	checkItemR(c, ctx, it, scaleOK)
+	checkItemT(c, ctx, it)
+}
 
-	// Input.
+// checkItemInput reports numbers and dates that cannot be right, and
+// whether the indicator has a usable declared scale.
+func checkItemInput(c *collector, ctx itemContext, it item) (scaleOK bool) {
+	s := it.subject
 	if bad := nonFinite(it.ind); len(bad) > 0 {
 		c.add("smart.input.not-finite", s,
-			fmt.Sprintf("Indikatoren har et ugyldigt tal (NaN eller uendeligt) i: %s. Angiv endelige tal.", strings.Join(bad, ", ")),
-			fmt.Sprintf("The indicator has an invalid number (NaN or infinite) in: %s. Give finite numbers.", strings.Join(bad, ", ")))
+			"problem", msg.Nested(msg.New("measure.smart.not-finite.indicator", "fields", msg.List(bad...))))
 	}
 	scaleFinite := isFinite(it.ind.Scale.Min) && isFinite(it.ind.Scale.Max)
-	scaleOK := !it.ind.Scale.IsZero() && scaleFinite && it.ind.Scale.Min < it.ind.Scale.Max
+	scaleOK = !it.ind.Scale.IsZero() && scaleFinite && it.ind.Scale.Min < it.ind.Scale.Max
 	if !it.ind.Scale.IsZero() && scaleFinite && !scaleOK {
-		c.add("smart.input.scale-inverted", s,
-			fmt.Sprintf("Indikatorens skala er tom eller vendt: min %s er ikke mindre end maks %s. Ret skalaens min og maks, eller fjern skalaen.", numDa(it.ind.Scale.Min), numDa(it.ind.Scale.Max)),
-			fmt.Sprintf("The indicator's scale is empty or reversed: min %s is not below max %s. Correct the scale's min and max, or remove the scale.", numEn(it.ind.Scale.Min), numEn(it.ind.Scale.Max)))
+		c.add("smart.input.scale-inverted", s, "min", num(it.ind.Scale.Min), "max", num(it.ind.Scale.Max))
 	}
 	if it.met != 0 && ctx.asOf != 0 && it.met > ctx.asOf {
-		c.add("smart.input.met-after-as-of", s,
-			fmt.Sprintf("%s er registreret som nået %s, efter vurderingsdatoen %s. Ret datoen for, hvornår målet blev nået.", noun[0], it.met, ctx.asOf),
-			fmt.Sprintf("%s is recorded as met on %s, after the as-of date %s. Correct the date it was met.", noun[1], it.met, ctx.asOf))
+		c.add("smart.input.met-after-as-of", s, "item", msg.Nested(it.noun().start), "met", msg.Date(it.met), "asOf", msg.Date(ctx.asOf))
 	}
+	return scaleOK
+}
 
-	// S.
+// checkItemS checks that the text is specific.
+func checkItemS(c *collector, it item) {
+	s := it.subject
 	what := strings.TrimSpace(it.what)
 	if what == "" {
-		c.add("smart.S.no-text", s,
-			fmt.Sprintf("%s har ingen tekst. Skriv i ét konkret udsagn, hvad der skal være opnået, fx \"Mathias møder i skole 5 dage om ugen\".", noun[0]),
-			fmt.Sprintf("%s has no text. Write in one concrete statement what is to be achieved, e.g. \"Mathias attends school 5 days a week\".", noun[1]))
-	} else {
-		if n := len(strings.Fields(what)); n < MinGoalWords {
-			c.add("smart.S.too-short", s,
-				fmt.Sprintf("Teksten %q har kun %d ord og er for kort til at være specifik (mindst %d). Beskriv, hvad barnet skal gøre eller kunne, og i hvilken situation.", what, n, MinGoalWords),
-				fmt.Sprintf("The text %q has only %d words, too few to be specific (at least %d). Describe what the child will do or be able to do, and in which situation.", what, n, MinGoalWords))
-		}
-		if vague, digit := scanText(what); len(vague) > 0 && !digit && !hasInd && !hasCriteria {
-			list := strings.Join(vague, ", ")
-			c.add("smart.S.vague", s,
-				fmt.Sprintf("Teksten bruger vage ord (%s) og har hverken tal, indikator eller kriterier. Skriv, hvad der konkret skal ændre sig, fx hvor ofte eller hvor meget, eller tilføj en indikator eller kriterier, der kan observeres.", list),
-				fmt.Sprintf("The text uses vague words (%s) and has no number, indicator or criteria. Say what concretely should change, e.g. how often or how much, or add an indicator or criteria that can be observed.", list))
-		}
+		c.add("smart.S.no-text", s, "item", msg.Nested(it.noun().start))
+		return
 	}
+	if n := len(strings.Fields(what)); n < MinGoalWords {
+		c.add("smart.S.too-short", s, "text", msg.String(what), "words", msg.Int(n), "min", msg.Int(MinGoalWords))
+	}
+	hasBacking := !it.ind.IsZero() || countNonBlank(it.criteria) > 0
+	if vague, digit := scanText(what); len(vague) > 0 && !digit && !hasBacking {
+		c.add("smart.S.vague", s, "words", msg.List(vague...))
+	}
+}
 
-	// M.
-	if !hasInd && !hasCriteria {
-		c.add("smart.M.no-indicator", s,
-			fmt.Sprintf("%s har hverken en indikator eller kriterier, så fremskridt ikke kan ses. Tilføj en målbar indikator (navn, enhed, udgangspunkt og målværdi) eller kriterier, der kan observeres.", noun[0]),
-			fmt.Sprintf("%s has neither an indicator nor criteria, so progress cannot be seen. Add a measurable indicator (name, unit, baseline and target) or criteria that can be observed.", noun[1]))
+// checkItemM checks that progress can be measured.
+func checkItemM(c *collector, it item, scaleOK bool) {
+	s := it.subject
+	hasInd := !it.ind.IsZero()
+	if !hasInd && countNonBlank(it.criteria) == 0 {
+		c.add("smart.M.no-indicator", s, "item", msg.Nested(it.noun().start))
 	}
 	if hasInd {
 		ind := it.ind
 		if strings.TrimSpace(ind.Name) == "" {
-			c.add("smart.M.indicator-no-name", s,
-				"Indikatoren har intet navn. Skriv, hvad der måles, fx \"fremmøde i skole\" eller \"SDQ totalscore\".",
-				"The indicator has no name. Say what is measured, e.g. \"school attendance\" or \"SDQ total score\".")
+			c.add("smart.M.indicator-no-name", s)
 		}
 		if strings.TrimSpace(ind.Unit) == "" {
-			c.add("smart.M.indicator-no-unit", s,
-				fmt.Sprintf("Indikatoren %q har ingen enhed. Angiv enheden, fx \"dage pr. uge\" eller \"point\".", ind.Name),
-				fmt.Sprintf("The indicator %q has no unit. Give the unit, e.g. \"days a week\" or \"points\".", ind.Name))
+			c.add("smart.M.indicator-no-unit", s, "indicator", msg.String(ind.Name))
 		}
 		if ind.Target == ind.Baseline {
-			c.add("smart.M.target-equals-baseline", s,
-				fmt.Sprintf("Indikatorens målværdi %s er den samme som udgangspunktet, så der er intet at nå. Angiv den værdi, barnet skal nå.", numDa(ind.Target)),
-				fmt.Sprintf("The indicator's target %s equals its baseline, so there is nothing to reach. Give the value the child is to reach.", numEn(ind.Target)))
+			c.add("smart.M.target-equals-baseline", s, "target", num(ind.Target))
 		}
 		if scaleOK {
 			sc := ind.Scale
 			if isFinite(ind.Baseline) && !sc.Contains(ind.Baseline) {
-				c.add("smart.M.baseline-out-of-scale", s,
-					fmt.Sprintf("Udgangspunktet %s ligger uden for skalaen %s–%s. Ret udgangspunktet eller skalaen.", numDa(ind.Baseline), numDa(sc.Min), numDa(sc.Max)),
-					fmt.Sprintf("The baseline %s lies outside the scale %s–%s. Correct the baseline or the scale.", numEn(ind.Baseline), numEn(sc.Min), numEn(sc.Max)))
+				c.add("smart.M.baseline-out-of-scale", s, "baseline", num(ind.Baseline), "min", num(sc.Min), "max", num(sc.Max))
 			}
 			if isFinite(ind.Target) && !sc.Contains(ind.Target) {
-				c.add("smart.M.target-out-of-scale", s,
-					fmt.Sprintf("Målværdien %s ligger uden for skalaen %s–%s. Ret målværdien eller skalaen.", numDa(ind.Target), numDa(sc.Min), numDa(sc.Max)),
-					fmt.Sprintf("The target %s lies outside the scale %s–%s. Correct the target or the scale.", numEn(ind.Target), numEn(sc.Min), numEn(sc.Max)))
+				c.add("smart.M.target-out-of-scale", s, "target", num(ind.Target), "min", num(sc.Min), "max", num(sc.Max))
 			}
 		}
 	}
@@ -663,96 +701,73 @@ func checkItem(c *collector, ctx itemContext, it item) {
 		}
 	}
 	if len(blank) > 0 {
-		nos := strings.Join(blank, ", ")
-		c.add("smart.M.blank-criterion", s,
-			fmt.Sprintf("Kriterie nr. %s er tomt. Skriv, hvad der kan observeres, eller fjern kriteriet.", nos),
-			fmt.Sprintf("Criterion no. %s is blank. Write what can be observed, or remove the criterion.", nos))
+		c.add("smart.M.blank-criterion", s, "numbers", msg.List(blank...))
 	}
+}
 
-	// R.
+// checkItemR checks that the goal can be reached in the time it has.
+func checkItemR(c *collector, ctx itemContext, it item, scaleOK bool) {
+	s := it.subject
 	if it.due != 0 && ctx.planOK && ctx.planFrom != 0 && it.due < ctx.planFrom {
-		c.add("smart.R.due-before-plan", s,
-			fmt.Sprintf("Fristen %s ligger før planperioden begynder %s, så der er ingen tid til at arbejde mod målet. Sæt en frist inden for planperioden.", it.due, ctx.planFrom),
-			fmt.Sprintf("The due date %s is before the plan period starts on %s, leaving no time to work towards it. Set a due date within the plan period.", it.due, ctx.planFrom))
+		c.add("smart.R.due-before-plan", s, "due", msg.Date(it.due), "planFrom", msg.Date(ctx.planFrom))
 	}
-	if hasInd && scaleOK && isFinite(it.ind.Baseline) && isFinite(it.ind.Target) &&
+	if !it.ind.IsZero() && scaleOK && isFinite(it.ind.Baseline) && isFinite(it.ind.Target) &&
 		it.due != 0 && ctx.planOK && ctx.planFrom != 0 && it.due >= ctx.planFrom {
-		days := int64(it.due - ctx.planFrom)
+		days := int(it.due - ctx.planFrom)
 		change := math.Abs(it.ind.Target - it.ind.Baseline)
 		span := it.ind.Scale.Max - it.ind.Scale.Min
 		if days < SteepDays && change > SteepShare*span {
 			pct := int(math.Round(100 * change / span))
-			c.add("smart.R.steep-target", s,
-				fmt.Sprintf("Målet kræver en ændring på %s af skalaens %s (%d %%) på %d dage fra planens start. Overvej om det er realistisk; sæt eventuelt et delmål eller en senere frist.", numDa(change), numDa(span), pct, days),
-				fmt.Sprintf("The goal needs a change of %s of the scale's %s (%d %%) in %d days from the plan start. Consider whether that is realistic; perhaps set a sub-goal or a later due date.", numEn(change), numEn(span), pct, days))
+			c.add("smart.R.steep-target", s, "change", num(change), "span", num(span), "percent", msg.Int(pct), "days", msg.Days(days))
 		}
 	}
+}
 
-	// T.
+// checkItemT checks the due date.
+func checkItemT(c *collector, ctx itemContext, it item) {
+	s := it.subject
 	if it.due == 0 {
-		c.add("smart.T.no-due", s,
-			fmt.Sprintf("%s har ingen frist. Angiv, hvornår det forventes opfyldt.", noun[0]),
-			fmt.Sprintf("%s has no due date. Give the date it is expected to be met.", noun[1]))
+		c.add("smart.T.no-due", s, "item", msg.Nested(it.noun().start))
 		return
 	}
 	if ctx.asOf != 0 && it.met == 0 && it.due < ctx.asOf {
-		c.add("smart.T.due-passed", s,
-			fmt.Sprintf("Fristen %s er overskredet, og %s er ikke registreret som nået. Tag stilling til, om det er nået, og skriv et nyt mål eller en ny frist ind i handleplanen.", it.due, strings.ToLower(noun[0])),
-			fmt.Sprintf("The due date %s has passed and %s is not recorded as met. Decide whether it is met, and write a new goal or a new due date into the plan.", it.due, strings.ToLower(noun[1])))
+		c.add("smart.T.due-passed", s, "due", msg.Date(it.due), "item", msg.Nested(it.noun().inside))
 	}
 	if ctx.planOK && ctx.planTo != 0 && it.due > ctx.planTo {
-		c.add("smart.T.due-after-plan", s,
-			fmt.Sprintf("Fristen %s ligger efter planperiodens slut %s. Sæt en frist inden for planperioden, eller forlæng planen.", it.due, ctx.planTo),
-			fmt.Sprintf("The due date %s is after the plan period ends on %s. Set a due date within the plan period, or extend the plan.", it.due, ctx.planTo))
+		c.add("smart.T.due-after-plan", s, "due", msg.Date(it.due), "planTo", msg.Date(ctx.planTo))
 	}
 	if ctx.measureEnd != 0 && it.due > ctx.measureEnd {
-		c.add("smart.T.due-after-measure-end", s,
-			fmt.Sprintf("Fristen %s ligger efter indsatsens slutdato %s. Sæt en frist senest den dag, indsatsen slutter.", it.due, ctx.measureEnd),
-			fmt.Sprintf("The due date %s is after the measure ends on %s. Set a due date no later than the day the measure ends.", it.due, ctx.measureEnd))
+		c.add("smart.T.due-after-measure-end", s, "due", msg.Date(it.due), "measureEnd", msg.Date(ctx.measureEnd))
 	}
 }
 
 func checkAcceptance(c *collector, s string, a Acceptance, asOf date.Date) {
 	switch {
 	case !a.Accepted && a.RecordedOn == 0:
-		c.add("smart.A.not-accepted", s,
-			"Det er ikke registreret, at barnet har accepteret målet. Tal med barnet om målet, fx i en børnesamtale, og notér accept, dato og hvordan.",
-			"The child's acceptance of the goal is not recorded. Talk with the child about the goal, e.g. in a child conversation, and record the acceptance, its date and how it was given.")
+		c.add("smart.A.not-accepted", s, "problem", msg.Nested(msg.New("measure.smart.not-accepted.unrecorded")))
 	case !a.Accepted:
 		c.add("smart.A.not-accepted", s,
-			fmt.Sprintf("Barnet har ikke accepteret målet (registreret %s). Formulér målet sammen med barnet, så barnet kan acceptere det, og registrér accepten.", a.RecordedOn),
-			fmt.Sprintf("The child has not accepted the goal (recorded on %s). Word the goal together with the child so the child can accept it, and record the acceptance.", a.RecordedOn))
+			"problem", msg.Nested(msg.New("measure.smart.not-accepted.refused", "recorded", msg.Date(a.RecordedOn))))
 	default:
 		if a.RecordedOn == 0 {
-			c.add("smart.A.no-acceptance-date", s,
-				"Barnets accept er registreret uden dato. Angiv datoen, hvor barnet accepterede målet.",
-				"The child's acceptance is recorded without a date. Give the date the child accepted the goal.")
+			c.add("smart.A.no-acceptance-date", s)
 		}
 		if strings.TrimSpace(a.How) == "" {
-			c.add("smart.A.no-acceptance-how", s,
-				"Der står ikke, hvordan barnets accept blev givet. Notér hvordan, fx \"børnesamtale 2026-03-02\".",
-				"It is not recorded how the child's acceptance was given. Note how, e.g. \"child conversation 2026-03-02\".")
+			c.add("smart.A.no-acceptance-how", s)
 		}
 	}
 	if a.RecordedOn != 0 && asOf != 0 && a.RecordedOn > asOf {
-		c.add("smart.A.accepted-after-as-of", s,
-			fmt.Sprintf("Barnets accept er dateret %s, efter vurderingsdatoen %s. Ret datoen for accepten.", a.RecordedOn, asOf),
-			fmt.Sprintf("The child's acceptance is dated %s, after the as-of date %s. Correct the date of the acceptance.", a.RecordedOn, asOf))
+		c.add("smart.A.accepted-after-as-of", s, "recorded", msg.Date(a.RecordedOn), "asOf", msg.Date(asOf))
 	}
 	switch a.Attractive {
 	case Yes:
 	case No:
-		c.add("smart.A.not-attractive", s,
-			"Barnet finder ikke målet attraktivt. Tal med barnet om, hvordan målet kan formuleres, så barnet har lyst til at arbejde med det.",
-			"The child does not find the goal attractive. Talk with the child about how to word the goal so the child wants to work on it.")
+		c.add("smart.A.not-attractive", s)
 	case Unset:
-		c.add("smart.A.attractive-unknown", s,
-			"Det er ikke noteret, om barnet finder målet attraktivt. Spørg barnet, og notér svaret.",
-			"It is not noted whether the child finds the goal attractive. Ask the child and note the answer.")
+		c.add("smart.A.attractive-unknown", s)
 	default:
 		c.add("smart.input.bad-answer", s,
-			fmt.Sprintf("Feltet \"attraktivt for barnet\" har den ukendte værdi %s. Angiv ja, nej eller ikke besvaret.", a.Attractive),
-			fmt.Sprintf("The field \"attractive to the child\" has the unknown value %s. Give yes, no or unset.", a.Attractive))
+			"problem", msg.Nested(msg.New("measure.smart.bad-answer.attractive", "value", msg.String(a.Attractive.String()))))
 	}
 }
 
@@ -799,6 +814,27 @@ func nonFinite(i Indicator) []string {
 	return bad
 }
 
-// numEn formats x the shortest way, e.g. 2.5; numDa uses a decimal comma.
-func numEn(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-func numDa(x float64) string { return strings.Replace(numEn(x), ".", ",", 1) }
+// num is a number from the input as a message argument, shown the
+// shortest way that gives it back (2.5, 24; 2,5 in Danish). A NaN or
+// infinity, which JSON cannot hold as a number, is its Go spelling as a
+// string ("NaN", "+Inf").
+func num(x float64) msg.Value {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if !isFinite(x) {
+		return msg.String(s)
+	}
+	prec := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		prec = len(s) - i - 1
+	}
+	return msg.Float(x, prec)
+}
+
+// render renders m in lang with the default catalogue; a zero message
+// (no code) renders as nothing.
+func render(m msg.Message, lang msg.Lang) string {
+	if m.Code == "" {
+		return ""
+	}
+	return msg.Default().Text(m, lang)
+}

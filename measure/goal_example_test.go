@@ -6,6 +6,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -22,7 +23,7 @@ func ExampleValidateGoal() {
 		PlanTo:    date.New(2026, time.August, 31),
 	}
 	for _, f := range g.Validate(date.New(2026, time.March, 15)) {
-		fmt.Printf("%s %s %s\n  %s\n", measure.Letter(f.Code), f.Severity, f.Code, f.Da)
+		fmt.Printf("%s %s %s\n  %s\n", measure.Letter(f.Code), f.Severity, f.Code, f.Text(msg.Danish))
 	}
 	// Output:
 	// S warning smart.S.vague
@@ -56,8 +57,8 @@ func ExampleGoal_Progress() {
 		return
 	}
 	fmt.Println(p.Status, p.Achieved, p.Expected)
-	fmt.Println(p.Explain("da"))
-	fmt.Println(p.Explain("en"))
+	fmt.Println(p.Explain().Text(msg.Danish))
+	fmt.Println(p.Explain().Text(msg.English))
 	// Output:
 	// paa-sporet 0.5 0.5
 	// Fremmøde i skole: 3,5 dage pr. uge (udgangspunkt 2, mål 5). 50 % af vejen er nået; efter 45 af 90 dage forventes 50 %. Status: på sporet.
@@ -75,7 +76,7 @@ func ExampleCheckReview() {
 	r := measure.GoalReview{GoalID: "G1", On: date.New(2026, time.February, 19), Current: 3.5, Measured: true}
 	for _, f := range measure.CheckReview(g, r) {
 		fmt.Println(f.Code)
-		fmt.Println(f.En)
+		fmt.Println(f.Text(msg.English))
 	}
 	// Output:
 	// smart.review.no-decision

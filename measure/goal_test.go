@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 func gDate(y int, m time.Month, day int) date.Date { return date.New(y, m, day) }
@@ -67,11 +68,11 @@ func checkGoalFindings(t *testing.T, got finding.List) {
 		assert.Equal(t, r.Severity, f.Severity, f.Code)
 		assert.Equal(t, r.Letter, Letter(f.Code), f.Code)
 		assert.Equal(t, r.Source, f.Source, f.Code)
-		assert.NotEmpty(t, strings.TrimSpace(f.Da), f.Code)
-		assert.NotEmpty(t, strings.TrimSpace(f.En), f.Code)
-		assert.NotEqual(t, f.Da, f.En, f.Code)
-		assert.NotContains(t, f.Da, "%!", f.Code)
-		assert.NotContains(t, f.En, "%!", f.Code)
+		da, en := f.Text(msg.Danish), f.Text(msg.English)
+		assert.NotEmpty(t, strings.TrimSpace(da), f.Code)
+		assert.NotEmpty(t, strings.TrimSpace(en), f.Code)
+		assert.NotEqual(t, da, en, f.Code)
+		assertRendered(t, f.Message())
 	}
 }
 
@@ -96,7 +97,8 @@ func TestValidateGoalRules(t *testing.T) {
 			mutate: func(g *Goal) { g.Acceptance.RecordedOn = gDate(2030, 1, 1); g.Met = gDate(2030, 1, 1) },
 			want:   []string{"smart.input.no-as-of"}},
 		{name: "goal without id", mutate: func(g *Goal) { g.ID = " " },
-			want: []string{"smart.input.no-id"}, subjects: []string{""}},
+			want: []string{"smart.input.no-id"}, subjects: []string{""},
+			da: "Målet har intet id. Giv målet et id", en: "The goal has no id. Give the goal an id"},
 		{name: "sub-goal without id", mutate: func(g *Goal) { g.SubGoals[0].ID = "" },
 			want: []string{"smart.input.no-id"}, subjects: []string{"G1/#1"}, da: "Delmål nr. 1", en: "Sub-goal no. 1"},
 		{name: "duplicate sub-goal id",
@@ -278,10 +280,10 @@ func TestValidateGoalRules(t *testing.T) {
 				assert.Equal(t, tt.subjects, subjects)
 			}
 			if tt.da != "" && assert.NotEmpty(t, got) {
-				assert.Contains(t, got[0].Da, tt.da)
+				assert.Contains(t, got[0].Text(msg.Danish), tt.da)
 			}
 			if tt.en != "" && assert.NotEmpty(t, got) {
-				assert.Contains(t, got[0].En, tt.en)
+				assert.Contains(t, got[0].Text(msg.English), tt.en)
 			}
 			for _, c := range got.Codes() {
 				fired[c] = true
@@ -390,14 +392,15 @@ func TestRules(t *testing.T) {
 		assert.Equal(t, Letter(r.Code), r.Letter, r.Code)
 		assert.True(t, r.Severity.IsValid(), r.Code)
 		assert.NotEmpty(t, r.Source, r.Code)
-		assert.NotEmpty(t, r.Da, r.Code)
-		assert.NotEmpty(t, r.En, r.Code)
-		assert.NotEqual(t, r.Da, r.En, r.Code)
+		assert.NotEmpty(t, r.Text(msg.Danish), r.Code)
+		assert.NotEmpty(t, r.Text(msg.English), r.Code)
+		assert.NotEqual(t, r.Text(msg.Danish), r.Text(msg.English), r.Code)
+		assertRendered(t, r.Summary)
 	}
 	// Listed in sort order, no duplicates.
 	var c collector
 	for _, code := range slices.Backward(codes) {
-		c.add(code, "", "", "")
+		c.add(code, "")
 	}
 	assert.Equal(t, codes, c.sorted().Codes())
 	assert.Len(t, rulesByCode, len(rs))

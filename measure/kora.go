@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // RoundPercent rounds a percentage to a whole number the way KORA 2017
@@ -84,20 +85,18 @@ func (c ChildYearChange) PointChange() (points float64, ok bool) {
 
 // Explain says what the row compares.
 func (c ChildYearChange) Explain() Explanation {
-	da := fmt.Sprintf("%s: %s → %s årsbørn, ændring %s", c.Danish,
-		formatNumber(c.Before, 2, "da"), formatNumber(c.After, 2, "da"), formatNumber(c.Change(), 2, "da"))
-	en := fmt.Sprintf("%s: %s → %s child-years, change %s", c.English,
-		formatNumber(c.Before, 2, "en"), formatNumber(c.After, 2, "en"), formatNumber(c.Change(), 2, "en"))
-	if pct, ok := c.ChangePercent(); ok {
-		da += fmt.Sprintf(" (%d %%)", RoundPercent(pct))
-		en += fmt.Sprintf(" (%d %%)", RoundPercent(pct))
+	pct, pctOK := c.ChangePercent()
+	b, a, shareOK := c.Shares()
+	points, _ := c.PointChange()
+	return Explanation{
+		Figure: "aarsboern-aendring." + c.Key,
+		Source: c.Source,
+		Message: msg.New("measure.childyears.change", "name", labels(c.Danish, c.English),
+			"before", msg.Float(c.Before, 2), "after", msg.Float(c.After, 2), "change", msg.Float(c.Change(), 2),
+			"percent", optional(pctOK, msg.New("measure.childyears.change.percent", "percent", msg.Int(RoundPercent(pct)))),
+			"share", optional(shareOK && c.Group != AllPlaced, msg.New("measure.childyears.change.share",
+				"before", msg.Int(RoundPercent(b)), "after", msg.Int(RoundPercent(a)), "points", msg.Int(RoundPercent(points))))),
 	}
-	if b, a, ok := c.Shares(); ok && c.Group != AllPlaced {
-		p, _ := c.PointChange()
-		da += fmt.Sprintf("; andel af alle anbragte %d %% → %d %% (%d procentpoint)", RoundPercent(b), RoundPercent(a), RoundPercent(p))
-		en += fmt.Sprintf("; share of all placed %d %% → %d %% (%d points)", RoundPercent(b), RoundPercent(a), RoundPercent(p))
-	}
-	return Explanation{Figure: "aarsboern-aendring." + c.Key, Source: c.Source, Da: da + ".", En: en + "."}
 }
 
 // ChildYearComparison compares two child-year snapshots, row by row, as

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -213,10 +214,10 @@ func TestCompareChildYearsRows(t *testing.T) {
 
 	e := cmp.Group(measure.FamilyCare).Explain()
 	assert.Equal(t, "KORA 2017, Tabel 2.3, p. 17", e.Source)
-	assert.Equal(t, "Familieplejeanbragte i alt: 2,00 → 3,00 årsbørn, ændring 1,00 (50 %); andel af alle anbragte 50 % → 75 % (25 procentpoint).", e.Da)
-	assert.Equal(t, "Family care placements: 2.00 → 3.00 child-years, change 1.00 (50 %); share of all placed 50 % → 75 % (25 points).", e.En)
+	assert.Equal(t, "Familieplejeanbragte i alt: 2,00 → 3,00 årsbørn, ændring 1,00 (50 %); andel af alle anbragte 50 % → 75 % (25 procentpoint).", e.Message.Text(msg.Danish))
+	assert.Equal(t, "Family care placements: 2.00 → 3.00 child-years, change 1.00 (50 %); share of all placed 50 % → 75 % (25 points).", e.Message.Text(msg.English))
 	e = cmp.Group(measure.AllPlaced).Explain()
-	assert.Equal(t, "All placements: 4.00 → 4.00 child-years, change 0.00 (0 %).", e.En)
+	assert.Equal(t, "All placements: 4.00 → 4.00 child-years, change 0.00 (0 %).", e.Message.Text(msg.English))
 
 	var zero measure.ChildYearComparison
 	_, _, ok = zero.Group(measure.AllPlaced).Shares()

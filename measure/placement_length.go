@@ -17,6 +17,7 @@ import (
 
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 const srcPlacementLength = "Kompendium s. 14 (\"fokus på udskrivning fra indskrivningens start\"); Strategisk ramme, \"Viden vi bygger på\" (de første seks måneder)"
@@ -285,42 +286,25 @@ func (p PlacementLengths) Group(g PlacementGroup) PlacementLength {
 	return p.groups[g]
 }
 
-var placementLengthDa = map[string]string{
-	// %[1]s group, %[2]d placements, %[3]s from, %[4]s to, %[5]s median, %[6]d open, %[7]s share short, %[8]d settled short, %[9]d mark short, %[10]s share long, %[11]d settled long, %[12]d mark long
-	"explain": "%[1]s, i kraft i perioden %[3]s–%[4]s: %[2]d anbringelser, median %[5]s dage (%[6]d stadig i gang, talt med til %[4]s). Over %[9]d måneder: %[7]s af %[8]d afgjorte; over %[12]d måneder: %[10]s af %[11]d afgjorte. Hver indsats tæller for sig; en åben anbringelse, der endnu ikke har nået mærket, er ikke afgjort.",
-	"none":    "–",
-}
-
-var placementLengthEn = map[string]string{
-	"explain": "%[1]s in effect over %[3]s–%[4]s: %[2]d placements, median %[5]s days (%[6]d still open, counted up to %[4]s). Over %[9]d months: %[7]s of %[8]d settled; over %[12]d months: %[10]s of %[11]d settled. Each measure counts on its own; an open placement that has not reached the mark is not settled.",
-	"none":    "–",
-}
-
 // Explain says what one group's figures counted.
 func (p PlacementLengths) Explain(g PlacementGroup) Explanation {
 	if !g.IsValid() {
 		return Explanation{Figure: "anbringelsesvarighed." + g.String()}
 	}
 	f := p.groups[g]
-	text := func(cat map[string]string, lang string) string {
-		pct := func(n, d int) string {
-			if s, ok := shareOf(n, d); ok {
-				return fmt.Sprintf("%d %%", RoundPercent(100*s))
-			}
-			return cat["none"]
+	share := func(n, d int) msg.Value {
+		if s, ok := shareOf(n, d); ok {
+			return msg.Nested(percent(100 * s))
 		}
-		name := g.English()
-		if lang == "da" {
-			name = g.Danish()
-		}
-		return fmt.Sprintf(cat["explain"], name, f.Placements, p.from, p.to, formatNumber(f.MedianDays, 1, lang), f.Open,
-			pct(f.OverShort, f.SettledShort), f.SettledShort, PlacementMarkShort,
-			pct(f.OverLong, f.SettledLong), f.SettledLong, PlacementMarkLong)
+		return msg.Nested(msg.New("measure.placement-length.no-share"))
 	}
 	return Explanation{
 		Figure: "anbringelsesvarighed." + g.String(),
 		Source: srcPlacementLength,
-		Da:     text(placementLengthDa, "da"),
-		En:     text(placementLengthEn, "en"),
+		Message: msg.New("measure.placement-length", "group", labels(g.Danish(), g.English()),
+			"placements", msg.Int(f.Placements), "from", msg.Date(p.from), "to", msg.Date(p.to),
+			"median", msg.Float(f.MedianDays, 1), "open", msg.Int(f.Open),
+			"shortMark", msg.Period(PlacementMarkShort, 0), "shortShare", share(f.OverShort, f.SettledShort), "shortSettled", msg.Int(f.SettledShort),
+			"longMark", msg.Period(PlacementMarkLong, 0), "longShare", share(f.OverLong, f.SettledLong), "longSettled", msg.Int(f.SettledLong)),
 	}
 }

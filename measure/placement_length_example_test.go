@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -36,9 +37,9 @@ func ExampleCountPlacementLengths() {
 		fmt.Printf("%-22s n=%d open=%d median=%.1f >6m=%s >12m=%s\n", g, f.Placements, f.Open, f.MedianDays,
 			pct(f.ShareOverShort()), pct(f.ShareOverLong()))
 	}
-	fmt.Println(p.Explain(measure.InstitutionPlacements).Da)
 	// By hand: all placed 29, 91, 92, 183, 230, 762 days, median (92+183)/2;
 	// over 6 months i2, f1, f2 of the 5 settled (i3 is undecided).
+	fmt.Println(p.Explain(measure.InstitutionPlacements).Message.Text(msg.Danish))
 	// Output:
 	// anbragte               n=6 open=2 median=137.5 >6m=60 % >12m=20 %
 	// institutionsanbragte   n=3 open=1 median=92.0 >6m=50 % >12m=0 %

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -134,10 +135,10 @@ func TestPlacementLengthsHandWorked(t *testing.T) {
 	e := p.Explain(measure.InstitutionPlacements)
 	assert.Equal(t, "anbringelsesvarighed.institutionsanbragte", e.Figure)
 	assert.Contains(t, e.Source, "Kompendium s. 14")
-	assert.Contains(t, e.En, "4 placements, median 161.0 days (2 still open, counted up to 2024-12-31)")
-	assert.Contains(t, e.En, "Over 6 months: 67 % of 3 settled; over 12 months: 33 % of 3 settled")
-	assert.Contains(t, e.Da, "median 161,0 dage")
-	assert.Contains(t, p.Explain(measure.NetworkCare).En, "over 12 months: – of 0 settled")
+	assert.Contains(t, e.Message.Text(msg.English), "4 placements, median 161.0 days (2 still open, counted up to 2024-12-31)")
+	assert.Contains(t, e.Message.Text(msg.English), "Over 6 months: 67 % of 3 settled; over 12 months: 33 % of 3 settled")
+	assert.Contains(t, e.Message.Text(msg.Danish), "median 161,0 dage")
+	assert.Contains(t, p.Explain(measure.NetworkCare).Message.Text(msg.English), "over 12 months: – of 0 settled")
 	assert.Equal(t, "anbringelsesvarighed.measure.PlacementGroup(9)", p.Explain(9).Figure)
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // ErrNoIndicator is wrapped by Goal.Progress and SubGoal.Progress when the
@@ -197,22 +198,18 @@ func progressOf(op, id string, ind Indicator, due date.Date, current float64, on
 	return p, nil
 }
 
-// Explain describes p for a case worker in the language "da" or "en"
-// (anything else gives English), e.g. "Fremmøde i skole: 3,5 dage pr. uge
-// (udgangspunkt 2, mål 5). 50 % af vejen er nået; efter 45 af 90 dage
-// forventes 50 %. Status: på sporet."
-func (p Progress) Explain(lang string) string {
-	elapsed, total := int64(p.On-p.Start), int64(p.Due-p.Start)
-	pct := func(x float64) int { return int(math.Round(100 * x)) }
+// Explain describes p for a case worker as a message (package msg), e.g.
+// in Danish "Fremmøde i skole: 3,5 dage pr. uge (udgangspunkt 2, mål 5).
+// 50 % af vejen er nået; efter 45 af 90 dage forventes 50 %. Status: på
+// sporet." Render it with its Text method or a vendor's catalogue.
+func (p Progress) Explain() msg.Message {
+	pct := func(x float64) msg.Value { return msg.Int(int(math.Round(100 * x))) }
 	ind := p.Indicator
-	if lang == "da" {
-		return fmt.Sprintf("%s: %s %s (udgangspunkt %s, mål %s). %d %% af vejen er nået; efter %d af %d dage forventes %d %%. Status: %s.",
-			ind.Name, numDa(p.Current), ind.Unit, numDa(ind.Baseline), numDa(ind.Target),
-			pct(p.Achieved), elapsed, total, pct(p.Expected), p.Status.Danish())
-	}
-	return fmt.Sprintf("%s: %s %s (baseline %s, target %s). %d %% of the way reached; after %d of %d days %d %% is expected. Status: %s.",
-		ind.Name, numEn(p.Current), ind.Unit, numEn(ind.Baseline), numEn(ind.Target),
-		pct(p.Achieved), elapsed, total, pct(p.Expected), p.Status.English())
+	return msg.New("measure.progress",
+		"name", msg.String(ind.Name), "current", num(p.Current), "unit", msg.String(ind.Unit),
+		"baseline", num(ind.Baseline), "target", num(ind.Target), "achieved", pct(p.Achieved),
+		"elapsed", msg.Int(int(p.On-p.Start)), "total", msg.Int(int(p.Due-p.Start)), "expected", pct(p.Expected),
+		"status", msg.Text(map[msg.Lang]string{msg.Danish: p.Status.Danish(), msg.English: p.Status.English()}))
 }
 
 // GoalReview is what a follow-up (opfølgning) records about one goal: the
@@ -253,40 +250,28 @@ func CheckReview(g Goal, r GoalReview) finding.List {
 	var c collector
 	s := strings.TrimSpace(g.ID)
 	if strings.TrimSpace(r.GoalID) != s {
-		c.add("smart.input.review-goal-mismatch", s,
-			fmt.Sprintf("Opfølgningen gælder målet %q, men blev tjekket mod målet %q. Tjek opfølgningen mod det rigtige mål.", r.GoalID, g.ID),
-			fmt.Sprintf("The review is about goal %q but was checked against goal %q. Check it against the right goal.", r.GoalID, g.ID))
+		c.add("smart.input.review-goal-mismatch", s, "review", msg.String(r.GoalID), "goal", msg.String(g.ID))
 	}
 	if r.On == 0 {
-		c.add("smart.input.no-review-date", s,
-			"Opfølgningen har ingen dato. Angiv datoen for opfølgningen.",
-			"The review has no date. Give the date of the follow-up.")
+		c.add("smart.input.no-review-date", s)
 	}
 	if r.Measured && !isFinite(r.Current) {
 		c.add("smart.input.not-finite", s,
-			fmt.Sprintf("Den målte værdi %v er ikke et endeligt tal. Angiv den målte værdi.", r.Current),
-			fmt.Sprintf("The measured value %v is not a finite number. Give the measured value.", r.Current))
+			"problem", msg.Nested(msg.New("measure.smart.not-finite.measured", "value", num(r.Current))))
 	}
 	switch r.NewGoalsNeeded {
 	case Yes, No:
 	case Unset:
-		c.add("smart.review.no-decision", s,
-			"Der er ikke taget stilling til, om der skal formuleres nye mål i handleplanen. Registrér beslutningen (ja eller nej) ved denne opfølgning.",
-			"No decision is recorded on whether new goals must be written into the plan. Record the decision (yes or no) at this follow-up.")
+		c.add("smart.review.no-decision", s)
 	default:
 		c.add("smart.input.bad-answer", s,
-			fmt.Sprintf("Beslutningen om nye mål har den ukendte værdi %s. Angiv ja eller nej.", r.NewGoalsNeeded),
-			fmt.Sprintf("The decision on new goals has the unknown value %s. Give yes or no.", r.NewGoalsNeeded))
+			"problem", msg.Nested(msg.New("measure.smart.bad-answer.new-goals", "value", msg.String(r.NewGoalsNeeded.String()))))
 	}
 	if !g.Indicator.IsZero() && !r.Measured {
-		c.add("smart.review.no-measurement", s,
-			fmt.Sprintf("Indikatoren %q er ikke målt ved opfølgningen. Notér den aktuelle værdi, så fremskridtet kan ses.", g.Indicator.Name),
-			fmt.Sprintf("The indicator %q was not measured at the review. Record its current value so that progress can be seen.", g.Indicator.Name))
+		c.add("smart.review.no-measurement", s, "indicator", msg.String(g.Indicator.Name))
 	}
 	if r.On != 0 && g.Due != 0 && r.On > g.Due && (g.Met == 0 || g.Met > r.On) && r.NewGoalsNeeded == No {
-		c.add("smart.review.overdue-no-new-goal", s,
-			fmt.Sprintf("Fristen %s er overskredet, og målet er ikke nået, men der er besluttet ingen nye mål. Skriv et nyt mål eller en ny frist ind i handleplanen, eller registrér at målet er nået.", g.Due),
-			fmt.Sprintf("The due date %s has passed and the goal is not met, yet no new goals were decided. Write a new goal or due date into the plan, or record that the goal is met.", g.Due))
+		c.add("smart.review.overdue-no-new-goal", s, "due", msg.Date(g.Due))
 	}
 	return c.sorted()
 }

@@ -4,12 +4,15 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // The progress tests use a 90-day time frame: start 2026-01-05, due
@@ -172,9 +175,10 @@ func TestProgressErrors(t *testing.T) {
 func TestProgressExplain(t *testing.T) {
 	p, err := attendanceGoal().Progress(3.5, progHalf, progStart)
 	require.NoError(t, err)
-	assert.Equal(t, "Fremmøde i skole: 3,5 dage pr. uge (udgangspunkt 2, mål 5). 50 % af vejen er nået; efter 45 af 90 dage forventes 50 %. Status: på sporet.", p.Explain("da"))
-	assert.Equal(t, "Fremmøde i skole: 3.5 dage pr. uge (baseline 2, target 5). 50 % of the way reached; after 45 of 90 days 50 % is expected. Status: on track.", p.Explain("en"))
-	assert.Equal(t, p.Explain("en"), p.Explain("fr"))
+	assert.Equal(t, "Fremmøde i skole: 3,5 dage pr. uge (udgangspunkt 2, mål 5). 50 % af vejen er nået; efter 45 af 90 dage forventes 50 %. Status: på sporet.", p.Explain().Text(msg.Danish))
+	assert.Equal(t, "Fremmøde i skole: 3.5 dage pr. uge (baseline 2, target 5). 50 % of the way reached; after 45 of 90 days 50 % is expected. Status: on track.", p.Explain().Text(msg.English))
+	// A language without texts falls back visibly, never silently to English.
+	assert.True(t, strings.HasPrefix(p.Explain().Text("fr"), "[measure.progress] name=Fremmøde i skole"), p.Explain().Text("fr"))
 }
 
 func TestProgressJSONRoundTrip(t *testing.T) {
@@ -287,7 +291,7 @@ func TestCheckReview(t *testing.T) {
 				fired[f.Code] = true
 			}
 			if tt.da != "" && assert.NotEmpty(t, got) {
-				assert.Contains(t, got[0].Da, tt.da)
+				assert.Contains(t, got[0].Text(msg.Danish), tt.da)
 			}
 		})
 	}

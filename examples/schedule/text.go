@@ -234,15 +234,15 @@ func writeFigures(b *bytes.Buffer, rep *report.Report, w words, lang string) {
 	}
 	fmt.Fprintf(b, "  %s: %s\n", w.childYears, strings.Join(groups, " · "))
 	if len(f.ChildYears) > 0 {
-		fmt.Fprintf(b, "    %s\n", f.ChildYears[0].Explanation.Message(lang))
+		fmt.Fprintf(b, "    %s\n", f.ChildYears[0].Explanation.Text(msg.Lang(lang)))
 	}
 	var steps []string
 	for _, s := range f.Steps.Counts {
 		steps = append(steps, fmt.Sprintf("%s %d", s.Step.Code(), s.Children))
 	}
 	fmt.Fprintf(b, "  "+w.steps+": %s (%s)\n", f.Steps.On, strings.Join(steps, " · "), f.Steps.Explanation.Source)
-	fmt.Fprintf(b, "  %s\n", f.Moves.Explanation.Message(lang))
-	fmt.Fprintf(b, "  %s\n", f.CasesPerWorker.Explanation.Message(lang))
+	fmt.Fprintf(b, "  %s\n", f.Moves.Explanation.Text(msg.Lang(lang)))
+	fmt.Fprintf(b, "  %s\n", f.CasesPerWorker.Explanation.Text(msg.Lang(lang)))
 	if len(f.FollowUpRates) > 0 {
 		var rates []string
 		for _, r := range f.FollowUpRates {
