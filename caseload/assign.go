@@ -2,12 +2,12 @@ package caseload
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // CodeSuggested is the Info finding that says whom Suggest chose and why.
@@ -60,12 +60,10 @@ func Suggest(team Team, p Policy, newCase Case, on date.Date) (workerID string, 
 	before := len(findings)
 	switch _, dup := a.caseAt[newCase.ID]; {
 	case newCase.ID == "":
-		findings = append(findings, finding.Finding{Code: CodeMissingID, Severity: finding.Error, Subject: subj,
-			Da: "Den nye sag har intet sagsnummer.", En: "The new case has no id."})
+		findings = append(findings, detailed(CodeMissingID, finding.Error, subj, "", msg.New("caseload.missing-id.new-case")))
 	case dup:
-		findings = append(findings, finding.Finding{Code: CodeDuplicateCase, Severity: finding.Error, Subject: subj,
-			Da: fmt.Sprintf("Sag %s er allerede i teamet; brug CheckReassignment for at flytte den.", newCase.ID),
-			En: fmt.Sprintf("Case %s is already in the team; use CheckReassignment to move it.", newCase.ID)})
+		findings = append(findings, detailed(CodeDuplicateCase, finding.Error, subj, "",
+			msg.New("caseload.duplicate-case.new-case", "case", msg.String(newCase.ID))))
 	}
 	n := len(a.caseF)
 	a.checkMeasures(&newCase, subj)
@@ -101,18 +99,14 @@ func Suggest(team Team, p Policy, newCase Case, on date.Date) (workerID string, 
 		}
 		cands = append(cands, c)
 	}
+	id, policy := msg.String(newCase.ID), msg.String(p.spec.Name)
 	if len(cands) == 0 {
-		f := finding.Finding{Code: CodeNoCapacity, Severity: finding.Error, Subject: newCase.ID, Source: SourceAssignment}
-		if emptiest == nil {
-			f.Da = fmt.Sprintf("Ingen rådgiver i teamet har gyldige grænser, så sag %s kan ikke fordeles (%s).", newCase.ID, p.spec.Name)
-			f.En = fmt.Sprintf("No worker in the team has valid limits, so case %s cannot be assigned (%s).", newCase.ID, p.spec.Name)
-		} else {
-			f.Da = fmt.Sprintf("Ingen rådgiver kan tage sag %s uden at komme over sin hårde grænse (%s). Mindst belastet er %s med %s af %s. Teamlederen må flytte sager eller finde kapacitet uden for teamet.",
-				newCase.ID, p.spec.Name, workerLabel(emptiest.Worker), numDa(emptiest.Load), numDa(emptiest.Limits.Hard))
-			f.En = fmt.Sprintf("No worker can take case %s without going over their hard limit (%s). The least loaded is %s with %s of %s. The team leader must move cases or find capacity outside the team.",
-				newCase.ID, p.spec.Name, workerLabel(emptiest.Worker), numEn(emptiest.Load), numEn(emptiest.Limits.Hard))
+		d := msg.New("caseload.no-capacity.no-limits", "case", id, "policy", policy)
+		if emptiest != nil {
+			d = msg.New("caseload.no-capacity.full", "case", id, "policy", policy,
+				"worker", workerArg(emptiest.Worker), "load", num(emptiest.Load), "hard", num(emptiest.Limits.Hard))
 		}
-		return "", false, append(findings, f)
+		return "", false, append(findings, detailed(CodeNoCapacity, finding.Error, newCase.ID, SourceAssignment, d))
 	}
 	best := slices.MinFunc(cands, func(x, y candidate) int {
 		return cmp.Or(
@@ -124,11 +118,9 @@ func Suggest(team Team, p Policy, newCase Case, on date.Date) (workerID string, 
 		)
 	})
 	w := best.wl
-	findings = append(findings, finding.Finding{Code: CodeSuggested, Severity: finding.Info, Subject: w.Worker.ID, Source: SourceAssignment,
-		Da: fmt.Sprintf("Forslag: sag %s til rådgiver %s, som med sagen har %s (bløde grænse %s, hårde grænse %s; %s). Teamlederen fordeler.",
-			newCase.ID, workerLabel(w.Worker), loadText(w.Cases+1, best.after, "da"), numDa(w.Limits.Soft), numDa(w.Limits.Hard), p.spec.Name),
-		En: fmt.Sprintf("Suggestion: case %s to worker %s, who would then have %s (soft limit %s, hard limit %s; %s). The team leader decides.",
-			newCase.ID, workerLabel(w.Worker), loadText(w.Cases+1, best.after, "en"), numEn(w.Limits.Soft), numEn(w.Limits.Hard), p.spec.Name)})
+	findings = append(findings, finding.New(CodeSuggested, finding.Info, w.Worker.ID, SourceAssignment,
+		"case", id, "worker", workerArg(w.Worker), "load", loadArg(w.Cases+1, best.after),
+		"soft", num(w.Limits.Soft), "hard", num(w.Limits.Hard), "policy", policy))
 	if f, over := a.limitFinding(w, w.Cases+1, best.after, newCase.ID); over {
 		findings = append(findings, f)
 	}
@@ -154,8 +146,7 @@ func CheckReassignment(team Team, p Policy, caseID, toWorker string, on date.Dat
 	}
 	ci, known := a.caseAt[caseID]
 	if !known {
-		findings = append(findings, finding.Finding{Code: CodeUnknownCase, Severity: finding.Error, Subject: caseID,
-			Da: fmt.Sprintf("Sag %q findes ikke i teamet.", caseID), En: fmt.Sprintf("Case %q is not in the team.", caseID)})
+		findings = append(findings, finding.New(CodeUnknownCase, finding.Error, caseID, "", "case", msg.String(caseID)))
 	} else {
 		for _, f := range a.caseF {
 			// A case held by a worker not in the team is what a
@@ -167,8 +158,8 @@ func CheckReassignment(team Team, p Policy, caseID, toWorker string, on date.Dat
 	}
 	wi, wknown := a.byID[toWorker]
 	if !wknown {
-		findings = append(findings, finding.Finding{Code: CodeUnknownWorker, Severity: finding.Error, Subject: toWorker,
-			Da: fmt.Sprintf("Rådgiver %q findes ikke i teamet.", toWorker), En: fmt.Sprintf("Worker %q is not in the team.", toWorker)})
+		findings = append(findings, detailed(CodeUnknownWorker, finding.Error, toWorker, "",
+			msg.New("caseload.unknown-worker.target", "worker", msg.String(toWorker))))
 	} else {
 		for _, f := range a.workerF {
 			if f.Subject == toWorker && f.Severity == finding.Error {
@@ -182,9 +173,8 @@ func CheckReassignment(team Team, p Policy, caseID, toWorker string, on date.Dat
 	c := team.Cases[ci]
 	wl := a.workers[wi]
 	if c.Worker == toWorker {
-		findings = append(findings, finding.Finding{Code: CodeSameWorker, Severity: finding.Info, Subject: caseID,
-			Da: fmt.Sprintf("Sag %s ligger allerede hos rådgiver %s.", caseID, workerLabel(wl.Worker)),
-			En: fmt.Sprintf("Case %s is already with worker %s.", caseID, workerLabel(wl.Worker))})
+		findings = append(findings, finding.New(CodeSameWorker, finding.Info, caseID, "",
+			"case", msg.String(caseID), "worker", workerArg(wl.Worker)))
 		return !findings.HasErrors(), findings
 	}
 	if wl.LimitsOK {

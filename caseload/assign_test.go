@@ -10,6 +10,7 @@ import (
 	"github.com/trappe-dk/trappe/caseload"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // loaded builds a team of full-time workers w1, w3, w4 and the half-time
@@ -112,7 +113,7 @@ func TestSuggest(t *testing.T) {
 			assert.Equal(t, tc.codes, fs.Codes())
 			if tc.msg != "" {
 				require.NotEmpty(t, fs)
-				assert.Equal(t, tc.msg, fs[len(fs)-1].En)
+				assert.Equal(t, tc.msg, fs[len(fs)-1].Text(msg.English))
 			}
 		})
 	}
@@ -130,7 +131,7 @@ func TestSuggestDanishAndOrderAndInput(t *testing.T) {
 	id, ok, fs := caseload.Suggest(team, caseload.Herning(), nc, on)
 	require.True(t, ok)
 	assert.Equal(t, "w1", id)
-	assert.Equal(t, "Forslag: sag n1 til rådgiver w1, som med sagen har 19 sager (bløde grænse 20, hårde grænse 25; Herning). Teamlederen fordeler.", fs[0].Da)
+	assert.Equal(t, "Forslag: sag n1 til rådgiver w1, som med sagen har 19 sager (bløde grænse 20, hårde grænse 25; Herning). Teamlederen fordeler.", fs[0].Text(msg.Danish))
 	assert.Equal(t, caseload.SourceAssignment, fs[0].Source)
 	t2, nc2 := build()
 	assert.Equal(t, t2, team, "Suggest must not change the team")
@@ -187,7 +188,7 @@ func TestCheckReassignment(t *testing.T) {
 			assert.Equal(t, tc.codes, fs.Codes())
 			if tc.message != "" {
 				require.NotEmpty(t, fs)
-				assert.Equal(t, tc.message, fs[len(fs)-1].En)
+				assert.Equal(t, tc.message, fs[len(fs)-1].Text(msg.English))
 			}
 			if !ok {
 				assert.True(t, fs.HasErrors())

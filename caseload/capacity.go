@@ -8,6 +8,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // DefaultWeeksPerYear is the working weeks of a Danish full-time year used
@@ -160,8 +161,8 @@ func Capacity(m CapacityModel) (CapacityResult, error) {
 	if m.Regime == nil {
 		bad("nil regime")
 	}
-	if _, en, ok := checkDay(m.From); !ok {
-		bad("from date: %s", en)
+	if problem, ok := checkDay(m.From); !ok {
+		bad("from date: %s", problem.Text(msg.English))
 	}
 	if len(m.Mix) == 0 {
 		bad("empty case mix")

@@ -36,6 +36,20 @@
 // caseload.over-soft-limit, caseload.team-average, …) and a message in
 // Danish and English.
 //
+// # Texts
+//
+// Every finding, transfer reason and handover carries its message as data
+// (package msg): a code and its arguments — ids, names, counts, limits,
+// FTE, dates — so a vendor can show it in its own words without parsing
+// text. The Danish and English words live in one catalogue, messages.go;
+// numbers in a text come from the arguments and are formatted per language
+// ("20 = 25 × 0,8 årsværk" / "20 = 25 × 0.8 FTE"). Render with
+// Finding.Text, TransferDecision.Text or Handover.Text, or with a vendor's
+// own msg.Catalogue. Where one finding code covers situations that read
+// differently, its message holds a nested message ("detail") whose code
+// names the situation, e.g. caseload.missing-id with
+// caseload.missing-id.worker or caseload.missing-id.new-case.
+//
 // # Workload and capacity
 //
 // The limits are not arbitrary: they are what the follow-up rules cost.

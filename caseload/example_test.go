@@ -6,6 +6,7 @@ import (
 	"github.com/trappe-dk/trappe/caseload"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // teamJSON is a small team in the format the examples program reads.
@@ -41,7 +42,7 @@ func ExampleValidate() {
 	team = busy(team, "w1", 26) // 27 with c1
 	team = busy(team, "w2", 16) // 17 with c2; 0.8 FTE: limits 16/20
 	for _, f := range caseload.Validate(team, caseload.Herning(), ladder.MustParseDate("2026-03-02")) {
-		fmt.Printf("%-7s %-25s %s\n", f.Severity, f.Code, f.Da)
+		fmt.Printf("%-7s %-25s %s\n", f.Severity, f.Code, f.Text(msg.Danish))
 	}
 	// Output:
 	// error   caseload.unknown-worker   Sag c3 står på rådgiver w9, som ikke er i teamet; sagen tælles ikke med.
@@ -70,7 +71,7 @@ func ExampleSuggest() {
 		id, ok, findings := caseload.Suggest(team, p, newCase, on)
 		fmt.Println(p.Name()+":", id, ok)
 		for _, f := range findings {
-			fmt.Println(" ", f.Code, "—", f.En)
+			fmt.Println(" ", f.Code, "—", f.Text(msg.English))
 		}
 	}
 	// Output:
@@ -87,7 +88,7 @@ func ExampleSuggest_noCapacity() {
 	_, ok, findings := caseload.Suggest(team, caseload.Herning(), caseload.Case{ID: "c9"}, ladder.MustParseDate("2026-03-02"))
 	fmt.Println(ok)
 	fmt.Println(findings[0].Code)
-	fmt.Println(findings[0].Da)
+	fmt.Println(findings[0].Text(msg.Danish))
 	// Output:
 	// false
 	// caseload.no-capacity
@@ -184,9 +185,9 @@ func ExampleTransfer() {
 	on := ladder.MustParseDate("2026-03-02")
 	for _, c := range team.Cases[:2] {
 		d := caseload.Transfer(c, on)
-		fmt.Println(d.Outcome, "—", d.Da)
+		fmt.Println(d.Outcome, "—", d.Text(msg.Danish))
 		if d.Handover != nil {
-			fmt.Println("  ", d.Handover.Da)
+			fmt.Println("  ", d.Handover.Text(msg.Danish))
 		}
 	}
 	// Output:

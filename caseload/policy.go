@@ -9,6 +9,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // Sources cited by the shipped policies and the findings.
@@ -100,45 +101,40 @@ func MustPolicy(spec PolicySpec) Policy {
 
 func checkPolicy(s PolicySpec) finding.List {
 	var l finding.List
-	bad := func(code, da, en string) {
-		l = append(l, finding.Finding{Code: code, Severity: finding.Error, Subject: s.Name, Da: da, En: en})
-	}
+	bad := func(f finding.Finding) { l = append(l, f) }
 	if strings.TrimSpace(s.Name) == "" {
-		bad("caseload.policy.name", "Politikken har intet navn; navnet står i alle meddelelser.", "The policy has no name; the name appears in every message.")
+		bad(finding.New("caseload.policy.name", finding.Error, s.Name, ""))
 	}
-	limit := func(field, da string, v float64) bool {
+	limit := func(code, field string, v float64) bool {
+		f := msg.Nested(msg.New(field))
 		switch {
 		case math.IsNaN(v) || math.IsInf(v, 0):
-			bad("caseload.policy."+field, fmt.Sprintf("%s er %s, ikke et tal.", da, numDa(v)), fmt.Sprintf("%s is %s, not a number.", field, numEn(v)))
+			bad(detailed(code, finding.Error, s.Name, "", msg.New("caseload.policy.limit.not-a-number", "field", f, "value", num(v))))
 		case v <= 0:
-			bad("caseload.policy."+field, fmt.Sprintf("%s er %s; den skal være positiv.", da, numDa(v)), fmt.Sprintf("%s is %s; it must be positive.", field, numEn(v)))
+			bad(detailed(code, finding.Error, s.Name, "", msg.New("caseload.policy.limit.not-positive", "field", f, "value", num(v))))
 		case v > MaxLimit:
-			bad("caseload.policy."+field, fmt.Sprintf("%s er %s; højst %d.", da, numDa(v), MaxLimit), fmt.Sprintf("%s is %s; at most %d.", field, numEn(v), MaxLimit))
+			bad(detailed(code, finding.Error, s.Name, "", msg.New("caseload.policy.limit.too-large", "field", f, "value", num(v), "max", msg.Int(MaxLimit))))
 		default:
 			return true
 		}
 		return false
 	}
-	okSoft := limit("soft", "Den bløde grænse", s.Soft)
-	okHard := limit("hard", "Den hårde grænse", s.Hard)
-	limit("teamAverage", "Loftet for teamets gennemsnit", s.TeamAverage)
+	okSoft := limit("caseload.policy.soft", "caseload.policy.field.soft", s.Soft)
+	okHard := limit("caseload.policy.hard", "caseload.policy.field.hard", s.Hard)
+	limit("caseload.policy.teamAverage", "caseload.policy.field.teamAverage", s.TeamAverage)
 	if okSoft && okHard && s.Soft > s.Hard {
-		bad("caseload.policy.soft-above-hard", fmt.Sprintf("Den bløde grænse %s er over den hårde grænse %s.", numDa(s.Soft), numDa(s.Hard)),
-			fmt.Sprintf("The soft limit %s is above the hard limit %s.", numEn(s.Soft), numEn(s.Hard)))
+		bad(finding.New("caseload.policy.soft-above-hard", finding.Error, s.Name, "", "soft", num(s.Soft), "hard", num(s.Hard)))
 	}
 	if s.NewHireMonths < 0 || s.NewHireMonths > MaxNewHireMonths {
-		bad("caseload.policy.newHireMonths", fmt.Sprintf("Perioden for nyansatte er %d måneder; den skal være 0–%d.", s.NewHireMonths, MaxNewHireMonths),
-			fmt.Sprintf("newHireMonths is %d; it must be 0–%d.", s.NewHireMonths, MaxNewHireMonths))
+		bad(finding.New("caseload.policy.newHireMonths", finding.Error, s.Name, "", "months", msg.Int(s.NewHireMonths), "max", msg.Int(MaxNewHireMonths)))
 	}
 	f := s.NewHireFactor
 	switch {
 	case s.NewHireMonths == 0 && (f == 0 || f == 1):
 	case math.IsNaN(f) || f <= 0 || f > 1:
-		bad("caseload.policy.newHireFactor", fmt.Sprintf("Faktoren for nyansatte er %s; den skal ligge i (0, 1].", numDa(f)),
-			fmt.Sprintf("newHireFactor is %s; it must be in (0, 1].", numEn(f)))
+		bad(detailed("caseload.policy.newHireFactor", finding.Error, s.Name, "", msg.New("caseload.policy.newHireFactor.range", "factor", num(f))))
 	case s.NewHireMonths == 0:
-		bad("caseload.policy.newHireFactor", fmt.Sprintf("Faktoren for nyansatte er %s, men perioden er 0 måneder.", numDa(f)),
-			fmt.Sprintf("newHireFactor is %s but newHireMonths is 0.", numEn(f)))
+		bad(detailed("caseload.policy.newHireFactor", finding.Error, s.Name, "", msg.New("caseload.policy.newHireFactor.no-period", "factor", num(f))))
 	}
 	return l
 }
@@ -306,30 +302,19 @@ func (p Policy) limits(w Worker, on date.Date) Limits {
 
 func validFTE(f float64) bool { return f > 0 && f <= 1 } // false for NaN
 
-// explain renders how the limit came about, e.g. "25 × 0,8 årsværk" or
-// "" for a full-time worker outside the new-hire period.
-func (p Policy) explain(l Limits, base float64, lang string) string {
-	if l.Factor == 1 {
-		return ""
+// limitMsg says how a worker's limit came about from the policy's base
+// limit: "20 = 25 × 0,8 årsværk", or just "25" for a full-time worker
+// outside the new-hire period.
+func (p Policy) limitMsg(l Limits, limit, base float64) msg.Message {
+	switch {
+	case l.Factor == 1:
+		return msg.New("caseload.limit", "limit", num(limit))
+	case l.NewHire() && l.FTE != 1:
+		return msg.New("caseload.limit.fte-new-hire", "limit", num(limit), "base", num(base), "fte", num(l.FTE),
+			"factor", num(p.spec.NewHireFactor), "until", msg.Date(l.NewHireUntil))
+	case l.NewHire():
+		return msg.New("caseload.limit.new-hire", "limit", num(limit), "base", num(base),
+			"factor", num(p.spec.NewHireFactor), "until", msg.Date(l.NewHireUntil))
 	}
-	num, and := numEn, " and "
-	if lang == "da" {
-		num, and = numDa, " og "
-	}
-	var parts []string
-	if l.FTE != 1 {
-		if lang == "da" {
-			parts = append(parts, num(l.FTE)+" årsværk")
-		} else {
-			parts = append(parts, num(l.FTE)+" FTE")
-		}
-	}
-	if l.NewHire() {
-		if lang == "da" {
-			parts = append(parts, fmt.Sprintf("%s som nyansat til %s", num(p.spec.NewHireFactor), l.NewHireUntil))
-		} else {
-			parts = append(parts, fmt.Sprintf("%s as a new hire until %s", num(p.spec.NewHireFactor), l.NewHireUntil))
-		}
-	}
-	return num(base) + " × " + strings.Join(parts, and)
+	return msg.New("caseload.limit.fte", "limit", num(limit), "base", num(base), "fte", num(l.FTE))
 }

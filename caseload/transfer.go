@@ -1,12 +1,14 @@
 package caseload
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/rickb777/date/v2"
+	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // TransferOutcome is what happens to a case when the citizen moves to
@@ -69,36 +71,51 @@ func (o *TransferOutcome) UnmarshalText(b []byte) error {
 // Handover is the handover meeting (overleveringsmøde) owed when a case
 // moves: the receiving team leader assigns the case to a worker and passes
 // on the name; the handing-over worker then calls the meeting.
+//
+// Its JSON holds convenedBy, the message's code and arguments, and its
+// text in Danish and English:
+// {"convenedBy": "w1", "code": "caseload.handover.worker", "args": {"worker": "w1"}, "da": "…", "en": "…"}.
 type Handover struct {
 	// ConvenedBy is the id of the handing-over worker, who calls the
 	// meeting; "" if the case had no worker.
-	ConvenedBy string `json:"convenedBy"`
-	Da         string `json:"da"`
-	En         string `json:"en"`
+	ConvenedBy string
+	// Message says what to do, for the handing-over worker or team
+	// leader: a code and its arguments (package msg).
+	Message msg.Message
 }
+
+// Text renders what to do in lang with the default catalogue.
+func (h Handover) Text(lang msg.Lang) string { return h.Message.Text(lang) }
 
 // TransferDecision says whether a case moves with the citizen, why, and
 // what must happen next. The zero value has no valid outcome; Transfer
 // always sets one.
+//
+// Its JSON holds the fields below and, for the reason, its code and
+// arguments ("code", "args") and its text in Danish and English ("da",
+// "en").
 type TransferDecision struct {
-	Case    string          `json:"case"`
-	On      date.Date       `json:"on"`
-	Outcome TransferOutcome `json:"outcome"`
+	Case    string
+	On      date.Date
+	Outcome TransferOutcome
 	// Placements are the ids of the measures, active on the day, that are
 	// placements and keep the case in its district.
-	Placements []string `json:"placements,omitempty"`
+	Placements []string
 	// Aftercare is set when the case is an aftercare case.
-	Aftercare bool `json:"aftercare,omitempty"`
-	// Da and En give the reason for a case worker or team leader.
-	Da     string `json:"da"`
-	En     string `json:"en"`
-	Source string `json:"source"`
+	Aftercare bool
+	// Reason says why, for a case worker or team leader: a code and its
+	// arguments (package msg); Text renders it.
+	Reason msg.Message
+	Source string
 	// Handover is set when the case moves.
-	Handover *Handover `json:"handover,omitempty"`
+	Handover *Handover
 	// Findings are problems with the input (a zero date, a zero measure,
 	// a case with no id or no worker).
-	Findings finding.List `json:"findings,omitempty"`
+	Findings finding.List
 }
+
+// Text renders the reason in lang with the default catalogue.
+func (d TransferDecision) Text(lang msg.Lang) string { return d.Reason.Text(lang) }
 
 // Transfer decides what happens to case c when the citizen moves to
 // another district on date on (Kompendium s. 36). As a rule the case moves
@@ -121,64 +138,133 @@ func Transfer(c Case, on date.Date) TransferDecision {
 	d := TransferDecision{Case: c.ID, On: on, Source: SourceTransfer, Aftercare: c.Aftercare}
 	subj := subjectOr(c.ID, "case", 0)
 	if c.ID == "" {
-		d.Findings = append(d.Findings, finding.Finding{Code: CodeMissingID, Severity: finding.Error, Subject: subj,
-			Da: "Sagen har intet sagsnummer.", En: "The case has no id."})
+		d.Findings = append(d.Findings, detailed(CodeMissingID, finding.Error, subj, "", msg.New("caseload.missing-id.transfer")))
 	}
 	unclear := false
-	if da, en, ok := checkDay(on); !ok {
+	if problem, ok := checkDay(on); !ok {
 		unclear = true
-		d.Findings = append(d.Findings, finding.Finding{Code: CodeInvalidDate, Severity: finding.Error, Subject: subj,
-			Da: da + " Det kan ikke afgøres, hvilke indsatser der er aktive ved flytningen.",
-			En: en + " Which measures are active at the move cannot be told."})
+		d.Findings = append(d.Findings, finding.New(CodeInvalidDate, finding.Error, subj, "",
+			"problem", msg.Nested(problem), "consequence", msg.Nested(msg.New("caseload.invalid-date.transfer"))))
 	}
-	var names []string
+	var placed []msg.Message
 	for i, r := range c.Measures {
 		m := r.Measure
 		if !m.IsValid() {
 			unclear = true
-			d.Findings = append(d.Findings, finding.Finding{Code: CodeInvalidMeasure, Severity: finding.Error, Subject: subj,
-				Da: fmt.Sprintf("Sag %s har en ugyldig (tom) indsats på plads %d; det kan ikke afgøres, om den er en anbringelse.", c.ID, i),
-				En: fmt.Sprintf("Case %s has an invalid (zero) measure at position %d; whether it is a placement cannot be told.", c.ID, i)})
+			d.Findings = append(d.Findings, detailed(CodeInvalidMeasure, finding.Error, subj, "",
+				msg.New("caseload.invalid-measure.transfer", "case", msg.String(c.ID), "position", msg.Int(i))))
 			continue
 		}
 		if !unclear && m.ActiveOn(on) && m.Intervention().Placement {
+			iv := m.Intervention()
 			d.Placements = append(d.Placements, m.ID())
-			names = append(names, fmt.Sprintf("%s: %s", m.ID(), m.Intervention().Danish))
+			placed = append(placed, msg.New("caseload.transfer.placement", "measure", msg.String(m.ID()), "intervention", interventionName(iv)))
 		}
 	}
+	id := msg.String(c.ID)
 	switch {
 	case unclear:
 		d.Outcome, d.Placements = Unclear, nil
-		d.Da = fmt.Sprintf("Det kan ikke afgøres, om sag %s skal flyttes. Ved tvivl kontakter rådgiveren sin teamleder, som afklarer det i teamlederforum.", c.ID)
-		d.En = fmt.Sprintf("Whether case %s moves cannot be decided. When in doubt the worker asks the team leader, who settles it in the team leaders' forum.", c.ID)
-	case len(d.Placements) > 0 || c.Aftercare:
+		d.Reason = msg.New("caseload.transfer.unclear", "case", id)
+	case len(placed) > 0 && c.Aftercare:
 		d.Outcome = Stays
-		var da, en []string
-		if len(d.Placements) > 0 {
-			da = append(da, fmt.Sprintf("barnet er anbragt (%s)", strings.Join(names, "; ")))
-			en = append(en, fmt.Sprintf("the child is placed (%s)", strings.Join(d.Placements, ", ")))
-		}
-		if c.Aftercare {
-			da = append(da, "det er en efterværnssag")
-			en = append(en, "it is an aftercare case")
-		}
-		d.Da = fmt.Sprintf("Sag %s flyttes ikke med borgeren: %s. Anbringelses- og efterværnssager bliver i distriktet.", c.ID, strings.Join(da, ", og "))
-		d.En = fmt.Sprintf("Case %s does not move with the citizen: %s. Placement and aftercare cases stay with their district.", c.ID, strings.Join(en, ", and "))
+		d.Reason = msg.New("caseload.transfer.stays.placed-aftercare", "case", id, "placements", msg.Nested(joined("caseload.join.items", placed)))
+	case len(placed) > 0:
+		d.Outcome = Stays
+		d.Reason = msg.New("caseload.transfer.stays.placed", "case", id, "placements", msg.Nested(joined("caseload.join.items", placed)))
+	case c.Aftercare:
+		d.Outcome = Stays
+		d.Reason = msg.New("caseload.transfer.stays.aftercare", "case", id)
 	default:
 		d.Outcome = Moves
-		d.Da = fmt.Sprintf("Sag %s flyttes med borgeren til det nye distrikt; den er hverken en anbringelses- eller en efterværnssag.", c.ID)
-		d.En = fmt.Sprintf("Case %s moves with the citizen to the new district; it is neither a placement nor an aftercare case.", c.ID)
-		h := &Handover{ConvenedBy: c.Worker}
-		who, whoEn := "rådgiver "+c.Worker, "worker "+c.Worker
+		d.Reason = msg.New("caseload.transfer.moves", "case", id)
+		h := &Handover{ConvenedBy: c.Worker, Message: msg.New("caseload.handover.worker", "worker", msg.String(c.Worker))}
 		if c.Worker == "" {
-			who, whoEn = "den afgivende teamleder", "the handing-over team leader"
-			d.Findings = append(d.Findings, finding.Finding{Code: CodeUnassigned, Severity: finding.Warning, Subject: subj, Source: SourceTransfer,
-				Da: fmt.Sprintf("Sag %s har ingen rådgiver, der kan indkalde til overleveringsmødet.", c.ID),
-				En: fmt.Sprintf("Case %s has no worker to call the handover meeting.", c.ID)})
+			h.Message = msg.New("caseload.handover.team-leader")
+			d.Findings = append(d.Findings, detailed(CodeUnassigned, finding.Warning, subj, SourceTransfer,
+				msg.New("caseload.unassigned.handover", "case", id)))
 		}
-		h.Da = fmt.Sprintf("Send en mail til teamlederen i det modtagende team, som fordeler sagen til en rådgiver og giver navnet videre. Derefter indkalder %s (afgivende) til et overleveringsmøde.", who)
-		h.En = fmt.Sprintf("Mail the team leader of the receiving team, who assigns the case to a worker and passes on the name. Then %s (handing over) calls a handover meeting.", whoEn)
 		d.Handover = h
 	}
 	return d
+}
+
+// interventionName is an intervention's name in the languages the
+// catalogue gives it.
+func interventionName(iv ladder.Intervention) msg.Value {
+	names := map[msg.Lang]string{msg.Danish: iv.Danish}
+	if iv.English != "" {
+		names[msg.English] = iv.English
+	}
+	return msg.Text(names)
+}
+
+// transferJSON and handoverJSON are the JSON forms; messageJSON holds a
+// message's code, arguments and texts.
+type transferJSON struct {
+	Case       string          `json:"case"`
+	On         date.Date       `json:"on"`
+	Outcome    TransferOutcome `json:"outcome"`
+	Placements []string        `json:"placements,omitempty"`
+	Aftercare  bool            `json:"aftercare,omitempty"`
+	messageJSON
+	Source   string       `json:"source"`
+	Handover *Handover    `json:"handover,omitempty"`
+	Findings finding.List `json:"findings,omitempty"`
+}
+
+type handoverJSON struct {
+	ConvenedBy string `json:"convenedBy"`
+	messageJSON
+}
+
+// MarshalJSON writes the decision with its reason's code, arguments and
+// Danish and English texts.
+func (d TransferDecision) MarshalJSON() ([]byte, error) {
+	m, err := toMessageJSON(d.Reason)
+	if err != nil {
+		return nil, fmt.Errorf("caseload.TransferDecision.MarshalJSON: %w", err)
+	}
+	return json.Marshal(transferJSON{Case: d.Case, On: d.On, Outcome: d.Outcome, Placements: d.Placements, Aftercare: d.Aftercare,
+		messageJSON: m, Source: d.Source, Handover: d.Handover, Findings: d.Findings})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; the reason comes from the
+// code and arguments (the texts are ignored). On error d is unchanged.
+func (d *TransferDecision) UnmarshalJSON(b []byte) error {
+	var j transferJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("caseload.TransferDecision.UnmarshalJSON: %w", err)
+	}
+	reason, err := j.message()
+	if err != nil {
+		return fmt.Errorf("caseload.TransferDecision.UnmarshalJSON: %w", err)
+	}
+	*d = TransferDecision{Case: j.Case, On: j.On, Outcome: j.Outcome, Placements: j.Placements, Aftercare: j.Aftercare,
+		Reason: reason, Source: j.Source, Handover: j.Handover, Findings: j.Findings}
+	return nil
+}
+
+// MarshalJSON writes convenedBy and the message's code, arguments and
+// Danish and English texts.
+func (h Handover) MarshalJSON() ([]byte, error) {
+	m, err := toMessageJSON(h.Message)
+	if err != nil {
+		return nil, fmt.Errorf("caseload.Handover.MarshalJSON: %w", err)
+	}
+	return json.Marshal(handoverJSON{ConvenedBy: h.ConvenedBy, messageJSON: m})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; on error h is unchanged.
+func (h *Handover) UnmarshalJSON(b []byte) error {
+	var j handoverJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("caseload.Handover.UnmarshalJSON: %w", err)
+	}
+	m, err := j.message()
+	if err != nil {
+		return fmt.Errorf("caseload.Handover.UnmarshalJSON: %w", err)
+	}
+	*h = Handover{ConvenedBy: j.ConvenedBy, Message: m}
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/trappe-dk/trappe/caseload"
 	"github.com/trappe-dk/trappe/followup"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 func TestTransfer(t *testing.T) {
@@ -55,8 +56,7 @@ func TestTransfer(t *testing.T) {
 				assert.Equal(t, tc.codes, got.Findings.Codes())
 			}
 			assert.Equal(t, caseload.SourceTransfer, got.Source)
-			assert.NotEmpty(t, got.Da)
-			assert.NotEmpty(t, got.En)
+			assertRenders(t, got.Reason)
 			assert.Equal(t, tc.outcome == caseload.Moves, got.Handover != nil)
 		})
 	}
@@ -65,28 +65,75 @@ func TestTransfer(t *testing.T) {
 func TestTransferTexts(t *testing.T) {
 	on := d("2026-03-01")
 	got := caseload.Transfer(caseload.Case{ID: "c1", Worker: "w1"}, on)
-	assert.Equal(t, "Case c1 moves with the citizen to the new district; it is neither a placement nor an aftercare case.", got.En)
+	assert.Equal(t, "Case c1 moves with the citizen to the new district; it is neither a placement nor an aftercare case.", got.Text(msg.English))
 	require.NotNil(t, got.Handover)
 	assert.Equal(t, "w1", got.Handover.ConvenedBy)
-	assert.Equal(t, "Mail the team leader of the receiving team, who assigns the case to a worker and passes on the name. Then worker w1 (handing over) calls a handover meeting.", got.Handover.En)
-	assert.Equal(t, "Send en mail til teamlederen i det modtagende team, som fordeler sagen til en rådgiver og giver navnet videre. Derefter indkalder rådgiver w1 (afgivende) til et overleveringsmøde.", got.Handover.Da)
+	assert.Equal(t, "Mail the team leader of the receiving team, who assigns the case to a worker and passes on the name. Then worker w1 (handing over) calls a handover meeting.", got.Handover.Text(msg.English))
+	assert.Equal(t, "Send en mail til teamlederen i det modtagende team, som fordeler sagen til en rådgiver og giver navnet videre. Derefter indkalder rådgiver w1 (afgivende) til et overleveringsmøde.", got.Handover.Text(msg.Danish))
 
 	got = caseload.Transfer(caseload.Case{ID: "c2", Worker: "w1", Aftercare: true,
 		Measures: []followup.Record{rec(t, "m1", "doegninstitution", "2026-01-05", "")}}, on)
-	assert.Equal(t, "Sag c2 flyttes ikke med borgeren: barnet er anbragt (m1: Døgninstitution), og det er en efterværnssag. Anbringelses- og efterværnssager bliver i distriktet.", got.Da)
-	assert.Equal(t, "Case c2 does not move with the citizen: the child is placed (m1), and it is an aftercare case. Placement and aftercare cases stay with their district.", got.En)
+	assert.Equal(t, "Sag c2 flyttes ikke med borgeren: barnet er anbragt (m1: Døgninstitution), og det er en efterværnssag. Anbringelses- og efterværnssager bliver i distriktet.", got.Text(msg.Danish))
+	// Both languages name the placement's intervention, each in its own words.
+	assert.Equal(t, "Case c2 does not move with the citizen: the child is placed (m1: Residential institution), and it is an aftercare case. Placement and aftercare cases stay with their district.", got.Text(msg.English))
 
 	got = caseload.Transfer(caseload.Case{ID: "c3", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "doegninstitution", "2026-01-05", "")}}, 0)
 	assert.Equal(t, caseload.Unclear, got.Outcome)
 	assert.Nil(t, got.Placements)
 	assert.Equal(t, []string{caseload.CodeInvalidDate}, got.Findings.Codes())
-	assert.Equal(t, "Whether case c3 moves cannot be decided. When in doubt the worker asks the team leader, who settles it in the team leaders' forum.", got.En)
+	assert.Equal(t, "Whether case c3 moves cannot be decided. When in doubt the worker asks the team leader, who settles it in the team leaders' forum.", got.Text(msg.English))
 
 	b, err := json.Marshal(caseload.Transfer(caseload.Case{ID: "c1", Worker: "w1"}, on))
 	require.NoError(t, err)
 	var back caseload.TransferDecision
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, caseload.Transfer(caseload.Case{ID: "c1", Worker: "w1"}, on), back)
+}
+
+func TestTransferJSON(t *testing.T) {
+	on := d("2026-03-01")
+	// The reason keeps "da" and "en" and adds its code and arguments as
+	// data; so does the handover.
+	b, err := json.Marshal(caseload.Transfer(caseload.Case{ID: "c1", Worker: "w1"}, on))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"case":"c1","on":"2026-03-01","outcome":"moves",
+		"code":"caseload.transfer.moves","args":{"case":"c1"},
+		"da":"Sag c1 flyttes med borgeren til det nye distrikt; den er hverken en anbringelses- eller en efterværnssag.",
+		"en":"Case c1 moves with the citizen to the new district; it is neither a placement nor an aftercare case.",
+		"source":"Herningmodellen 1.0 — kompendium s. 36",
+		"handover":{"convenedBy":"w1","code":"caseload.handover.worker","args":{"worker":"w1"},
+			"da":"Send en mail til teamlederen i det modtagende team, som fordeler sagen til en rådgiver og giver navnet videre. Derefter indkalder rådgiver w1 (afgivende) til et overleveringsmøde.",
+			"en":"Mail the team leader of the receiving team, who assigns the case to a worker and passes on the name. Then worker w1 (handing over) calls a handover meeting."}}`, string(b))
+
+	// Two placements: each with its measure id and the intervention's name
+	// per language, as data; the decision reads back equal and renders alike.
+	two := caseload.Transfer(caseload.Case{ID: "c2", Worker: "w1", Aftercare: true, Measures: []followup.Record{
+		rec(t, "m1", "doegninstitution", "2026-01-05", ""), rec(t, "m2", "plejefamilie", "2025-01-05", "")}}, on)
+	assert.Equal(t, "Sag c2 flyttes ikke med borgeren: barnet er anbragt (m1: Døgninstitution; m2: Plejefamilie (almindelig/professionel)), og det er en efterværnssag. Anbringelses- og efterværnssager bliver i distriktet.", two.Text(msg.Danish))
+	b, err = json.Marshal(two)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"code":"caseload.transfer.stays.placed-aftercare"`)
+	assert.Contains(t, string(b), `{"code":"caseload.transfer.placement","args":{"measure":"m1","intervention":{"da":"Døgninstitution","en":"Residential institution"}}}`)
+	var back caseload.TransferDecision
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, two, back)
+	assert.Equal(t, two.Text(msg.English), back.Text(msg.English))
+
+	// An unassigned case: the handing-over team leader calls the meeting.
+	u := caseload.Transfer(caseload.Case{ID: "c3"}, on)
+	require.NotNil(t, u.Handover)
+	assert.Equal(t, "", u.Handover.ConvenedBy)
+	assert.Equal(t, "Mail the team leader of the receiving team, who assigns the case to a worker and passes on the name. Then the handing-over team leader calls a handover meeting.", u.Handover.Text(msg.English))
+	b, err = json.Marshal(u)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, u.Handover, back.Handover)
+
+	for _, bad := range []string{`{"case":"c1","outcome":"moves"}`, `{"case":"c1","outcome":"moves","code":"x","args":[1]}`, `{"case":`} {
+		before := back
+		assert.Error(t, json.Unmarshal([]byte(bad), &back), bad)
+		assert.Equal(t, before, back, "unchanged on error")
+	}
 }
 
 func TestTransferDoesNotChangeInput(t *testing.T) {

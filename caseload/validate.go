@@ -7,11 +7,13 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // Finding codes. Each finding has one of these codes, a severity, the
 // subject it is about (a worker id, a case id, a team name, a policy name)
-// and a message in Danish and English.
+// and its message's arguments as data, which the catalogue (package msg;
+// this package's texts are in messages.go) renders in Danish or English.
 const (
 	CodeOverHardLimit    = "caseload.over-hard-limit"    // Error: a worker's load is above the hard limit
 	CodeOverSoftLimit    = "caseload.over-soft-limit"    // Warning: above the soft limit, within the hard one
@@ -39,15 +41,15 @@ const (
 	MaxYear = 2199
 )
 
-func checkDay(d date.Date) (da, en string, ok bool) {
+// checkDay says what is wrong with d as "today", if anything.
+func checkDay(d date.Date) (problem msg.Message, ok bool) {
 	if d == 0 {
-		return "Datoen mangler (nul).", "The date is missing (zero).", false
+		return msg.New("caseload.date.missing"), false
 	}
 	if y := d.Year(); y < MinYear || y > MaxYear {
-		return fmt.Sprintf("Datoen %s ligger uden for %d–%d.", d, MinYear, MaxYear),
-			fmt.Sprintf("The date %s is outside %d–%d.", d, MinYear, MaxYear), false
+		return msg.New("caseload.date.out-of-range", "date", msg.Date(d), "min", msg.Int(MinYear), "max", msg.Int(MaxYear)), false
 	}
-	return "", "", true
+	return msg.Message{}, true
 }
 
 // WorkerLoad is one worker's caseload on a date.
@@ -84,35 +86,25 @@ func subjectOr(id string, what string, i int) string {
 	return id
 }
 
-func workerLabel(w Worker) string {
-	if w.Name != "" {
-		return fmt.Sprintf("%s (%s)", w.ID, w.Name)
-	}
-	return w.ID
-}
-
 func analyse(t Team, p Policy, on date.Date) *analysis {
 	a := &analysis{p: p, on: on, byID: make(map[string]int, len(t.Workers)), caseAt: make(map[string]int, len(t.Cases))}
-	add := func(l *finding.List, code string, sev finding.Severity, subj, src, da, en string) {
-		*l = append(*l, finding.Finding{Code: code, Severity: sev, Subject: subj, Source: src, Da: da, En: en})
-	}
 	if fs := checkPolicy(p.spec); fs != nil {
-		var ens, das []string
-		for _, f := range fs {
-			das, ens = append(das, f.Da), append(ens, f.En)
+		problems := make([]msg.Message, len(fs))
+		for i, f := range fs {
+			problems[i] = f.Message()
 		}
-		add(&a.head, CodeInvalidPolicy, finding.Error, p.spec.Name, "",
-			"Sagstalspolitikken er ugyldig, så grænserne kan ikke kontrolleres: "+strings.Join(das, " "),
-			"The caseload policy is invalid, so the limits cannot be checked: "+strings.Join(ens, " "))
+		a.head = append(a.head, finding.New(CodeInvalidPolicy, finding.Error, p.spec.Name, "",
+			"problems", msg.Nested(joined("caseload.join.sentences", problems))))
 	} else {
 		a.policyOK = true
 	}
-	if da, en, ok := checkDay(on); !ok {
-		add(&a.head, CodeInvalidDate, finding.Error, "", "", da+" Grænserne kan ikke kontrolleres.", en+" The limits cannot be checked.")
+	if problem, ok := checkDay(on); !ok {
+		a.head = append(a.head, finding.New(CodeInvalidDate, finding.Error, "", "",
+			"problem", msg.Nested(problem), "consequence", msg.Nested(msg.New("caseload.invalid-date.limits"))))
 	} else {
 		a.dateOK = true
 	}
-	name := p.spec.Name
+	policy := msg.String(p.spec.Name)
 
 	// Workers, by id then input order.
 	wi := sortedIdx(len(t.Workers), func(i int) string { return t.Workers[i].ID })
@@ -126,35 +118,29 @@ func analyse(t Team, p Policy, on date.Date) *analysis {
 		k += n
 		subj := subjectOr(w.ID, "workers", i)
 		if w.ID == "" {
-			add(&a.workerF, CodeMissingID, finding.Error, subj, "",
-				fmt.Sprintf("Rådgiveren på plads %d i listen (%q) har intet id og tælles ikke med.", i, w.Name),
-				fmt.Sprintf("The worker at position %d of the list (%q) has no id and is left out.", i, w.Name))
+			a.workerF = append(a.workerF, detailed(CodeMissingID, finding.Error, subj, "",
+				msg.New("caseload.missing-id.worker", "position", msg.Int(i), "name", msg.String(w.Name))))
 			continue
 		}
 		if n > 1 {
-			add(&a.workerF, CodeDuplicateWorker, finding.Error, subj, "",
-				fmt.Sprintf("Rådgiver-id %s forekommer %d gange; kun den første tælles med.", w.ID, n),
-				fmt.Sprintf("Worker id %s occurs %d times; only the first counts.", w.ID, n))
+			a.workerF = append(a.workerF, finding.New(CodeDuplicateWorker, finding.Error, subj, "",
+				"worker", msg.String(w.ID), "count", msg.Int(n)))
 		}
 		wl := WorkerLoad{Worker: w}
 		if !validFTE(w.FTE) {
-			add(&a.workerF, CodeInvalidFTE, finding.Error, subj, "",
-				fmt.Sprintf("Rådgiver %s har årsværk %s; det skal være over 0 og højst 1. Grænserne kan ikke beregnes.", workerLabel(w), numDa(w.FTE)),
-				fmt.Sprintf("Worker %s has FTE %s; it must be above 0 and at most 1. The limits cannot be worked out.", workerLabel(w), numEn(w.FTE)))
+			a.workerF = append(a.workerF, finding.New(CodeInvalidFTE, finding.Error, subj, "",
+				"worker", workerArg(w), "fte", num(w.FTE)))
 		} else if a.policyOK && a.dateOK {
 			wl.Limits, wl.LimitsOK = p.limits(w, on), true
 			months, _ := p.NewHire()
 			switch {
 			case wl.Limits.NewHire():
-				add(&a.workerF, CodeNewHire, finding.Info, subj, p.spec.Source,
-					fmt.Sprintf("Rådgiver %s er nyansat (fra %s); grænserne er %s/%s sager til og med %s (%s).", workerLabel(w), w.EmployedSince,
-						numDa(wl.Limits.Soft), numDa(wl.Limits.Hard), wl.Limits.NewHireUntil, name),
-					fmt.Sprintf("Worker %s is a new hire (from %s); the limits are %s/%s cases until %s (%s).", workerLabel(w), w.EmployedSince,
-						numEn(wl.Limits.Soft), numEn(wl.Limits.Hard), wl.Limits.NewHireUntil, name))
+				a.workerF = append(a.workerF, finding.New(CodeNewHire, finding.Info, subj, p.spec.Source,
+					"worker", workerArg(w), "from", msg.Date(w.EmployedSince), "soft", num(wl.Limits.Soft), "hard", num(wl.Limits.Hard),
+					"until", msg.Date(wl.Limits.NewHireUntil), "policy", policy))
 			case months > 0 && w.EmployedSince == 0:
-				add(&a.workerF, CodeNoEmploymentDate, finding.Info, subj, p.spec.Source,
-					fmt.Sprintf("Rådgiver %s har ingen ansættelsesdato og regnes derfor ikke som nyansat (%s nedsætter grænserne de første %d måneder).", workerLabel(w), name, months),
-					fmt.Sprintf("Worker %s has no employment date and so is not treated as a new hire (%s lowers the limits in the first %d months).", workerLabel(w), name, months))
+				a.workerF = append(a.workerF, finding.New(CodeNoEmploymentDate, finding.Info, subj, p.spec.Source,
+					"worker", workerArg(w), "policy", policy, "period", msg.Period(int32(months), 0)))
 			}
 		}
 		a.byID[w.ID] = len(a.workers)
@@ -174,27 +160,23 @@ func analyse(t Team, p Policy, on date.Date) *analysis {
 		k += n
 		subj := subjectOr(c.ID, "cases", i)
 		if c.ID == "" {
-			add(&a.caseF, CodeMissingID, finding.Error, subj, "",
-				fmt.Sprintf("Sagen på plads %d i listen har intet sagsnummer og tælles ikke med.", i),
-				fmt.Sprintf("The case at position %d of the list has no id and is left out.", i))
+			a.caseF = append(a.caseF, detailed(CodeMissingID, finding.Error, subj, "",
+				msg.New("caseload.missing-id.case", "position", msg.Int(i))))
 			continue
 		}
 		if n > 1 {
-			add(&a.caseF, CodeDuplicateCase, finding.Error, subj, "",
-				fmt.Sprintf("Sagsnummer %s forekommer %d gange; en sag er ét barn og tælles kun én gang (den første).", c.ID, n),
-				fmt.Sprintf("Case id %s occurs %d times; a case is one child and counts once (the first).", c.ID, n))
+			a.caseF = append(a.caseF, detailed(CodeDuplicateCase, finding.Error, subj, "",
+				msg.New("caseload.duplicate-case.count", "case", msg.String(c.ID), "count", msg.Int(n))))
 		}
 		a.caseAt[c.ID] = i
 		a.checkMeasures(c, subj)
 		switch j, known := a.byID[c.Worker]; {
 		case c.Worker == "":
-			add(&a.caseF, CodeUnassigned, finding.Warning, subj, SourceAssignment,
-				fmt.Sprintf("Sag %s er ikke fordelt til en rådgiver. Teamlederen fordeler nye sager efter 24-timersvurderingen.", c.ID),
-				fmt.Sprintf("Case %s is not assigned to a worker. The team leader assigns new cases after the 24-hour assessment.", c.ID))
+			a.caseF = append(a.caseF, detailed(CodeUnassigned, finding.Warning, subj, SourceAssignment,
+				msg.New("caseload.unassigned.assign", "case", msg.String(c.ID))))
 		case !known:
-			add(&a.caseF, CodeUnknownWorker, finding.Error, subj, "",
-				fmt.Sprintf("Sag %s står på rådgiver %s, som ikke er i teamet; sagen tælles ikke med.", c.ID, c.Worker),
-				fmt.Sprintf("Case %s names worker %s, who is not in the team; the case is not counted.", c.ID, c.Worker))
+			a.caseF = append(a.caseF, detailed(CodeUnknownWorker, finding.Error, subj, "",
+				msg.New("caseload.unknown-worker.case", "case", msg.String(c.ID), "worker", msg.String(c.Worker))))
 		default:
 			wl := &a.workers[j]
 			wl.Cases++
@@ -213,17 +195,16 @@ func (a *analysis) checkMeasures(c *Case, subj string) {
 	for i := range c.Measures {
 		m := c.Measures[i].Measure
 		if !m.IsValid() {
-			a.caseF = append(a.caseF, finding.Finding{Code: CodeInvalidMeasure, Severity: finding.Error, Subject: subj,
-				Da: fmt.Sprintf("Sag %s har en ugyldig (tom) indsats på plads %d; opret indsatser med ladder.NewMeasure.", c.ID, i),
-				En: fmt.Sprintf("Case %s has an invalid (zero) measure at position %d; build measures with ladder.NewMeasure.", c.ID, i)})
+			a.caseF = append(a.caseF, detailed(CodeInvalidMeasure, finding.Error, subj, "",
+				msg.New("caseload.invalid-measure.zero", "case", msg.String(c.ID), "position", msg.Int(i))))
 			continue
 		}
 		end, _ := m.End()
 		for _, x := range []date.Date{m.Start(), end} {
 			if y := x.Year(); x != 0 && (y < MinYear || y > MaxYear) {
-				a.caseF = append(a.caseF, finding.Finding{Code: CodeInvalidMeasure, Severity: finding.Error, Subject: subj,
-					Da: fmt.Sprintf("Sag %s: indsats %s har datoen %s, uden for %d–%d.", c.ID, m.ID(), x, MinYear, MaxYear),
-					En: fmt.Sprintf("Case %s: measure %s has the date %s, outside %d–%d.", c.ID, m.ID(), x, MinYear, MaxYear)})
+				a.caseF = append(a.caseF, detailed(CodeInvalidMeasure, finding.Error, subj, "",
+					msg.New("caseload.invalid-measure.date", "case", msg.String(c.ID), "measure", msg.String(m.ID()),
+						"date", msg.Date(x), "min", msg.Int(MinYear), "max", msg.Int(MaxYear))))
 				break
 			}
 		}
@@ -234,9 +215,8 @@ func (a *analysis) checkMeasures(c *Case, subj string) {
 			seen = make(map[string]bool, len(c.Measures))
 		}
 		if seen[m.ID()] {
-			a.caseF = append(a.caseF, finding.Finding{Code: CodeDuplicateMeasure, Severity: finding.Error, Subject: subj,
-				Da: fmt.Sprintf("Sag %s har indsats-id %s mere end én gang.", c.ID, m.ID()),
-				En: fmt.Sprintf("Case %s has measure id %s more than once.", c.ID, m.ID())})
+			a.caseF = append(a.caseF, finding.New(CodeDuplicateMeasure, finding.Error, subj, "",
+				"case", msg.String(c.ID), "measure", msg.String(m.ID())))
 		}
 		seen[m.ID()] = true
 	}
@@ -271,57 +251,27 @@ func (a *analysis) limitFinding(wl WorkerLoad, cases int, load float64, caseID s
 		return finding.Finding{}, false
 	}
 	lim, p := wl.Limits, a.p
-	var code, whichDa, whichEn string
-	var limit, base float64
-	var sev finding.Severity
+	var (
+		code, holds, withCase string
+		sev                   finding.Severity
+		limit                 msg.Message
+	)
 	switch {
 	case load > lim.Hard:
-		code, sev, whichDa, whichEn, limit, base = CodeOverHardLimit, finding.Error, "den hårde grænse", "the hard limit", lim.Hard, p.spec.Hard
+		code, sev, holds, withCase = CodeOverHardLimit, finding.Error, "caseload.over-hard-limit.holds", "caseload.over-hard-limit.with-case"
+		limit = p.limitMsg(lim, lim.Hard, p.spec.Hard)
 	case load > lim.Soft:
-		code, sev, whichDa, whichEn, limit, base = CodeOverSoftLimit, finding.Warning, "den bløde grænse", "the soft limit", lim.Soft, p.spec.Soft
+		code, sev, holds, withCase = CodeOverSoftLimit, finding.Warning, "caseload.over-soft-limit.holds", "caseload.over-soft-limit.with-case"
+		limit = p.limitMsg(lim, lim.Soft, p.spec.Soft)
 	default:
 		return finding.Finding{}, false
 	}
-	has := func(lang string) string {
-		num, noun := numEn, plural(float64(cases), "case", "cases")
-		if lang == "da" {
-			num, noun = numDa, plural(float64(cases), "sag", "sager")
-		}
-		s := fmt.Sprintf("%d %s", cases, noun)
-		if load != float64(cases) {
-			if lang == "da" {
-				s += " (vægtet " + num(load) + ")"
-			} else {
-				s += " (weighted " + num(load) + ")"
-			}
-		}
-		return s
+	args := []any{"worker", workerArg(wl.Worker), "load", loadArg(cases, load), "limit", msg.Nested(limit), "policy", msg.String(p.spec.Name)}
+	d := msg.New(holds, args...)
+	if caseID != "" {
+		d = msg.New(withCase, append([]any{"case", msg.String(caseID)}, args...)...)
 	}
-	lim2 := func(lang string) string {
-		num := numEn
-		if lang == "da" {
-			num = numDa
-		}
-		s := num(limit)
-		if x := p.explain(lim, base, lang); x != "" {
-			s += " = " + x
-		}
-		return s
-	}
-	w := workerLabel(wl.Worker)
-	f := finding.Finding{Code: code, Severity: sev, Subject: wl.Worker.ID, Source: p.spec.Source}
-	if caseID == "" {
-		f.Da = fmt.Sprintf("Rådgiver %s har %s; %s er %s (%s).", w, has("da"), whichDa, lim2("da"), p.spec.Name)
-		f.En = fmt.Sprintf("Worker %s has %s; %s is %s (%s).", w, has("en"), whichEn, lim2("en"), p.spec.Name)
-	} else {
-		f.Da = fmt.Sprintf("Med sag %s får rådgiver %s %s; %s er %s (%s).", caseID, w, has("da"), whichDa, lim2("da"), p.spec.Name)
-		f.En = fmt.Sprintf("With case %s, worker %s would have %s; %s is %s (%s).", caseID, w, has("en"), whichEn, lim2("en"), p.spec.Name)
-	}
-	if sev == finding.Error && caseID == "" {
-		f.Da += " Fordel ikke flere sager til rådgiveren, og flyt sager."
-		f.En += " Assign no more cases to the worker, and move cases."
-	}
-	return f, true
+	return detailed(code, sev, wl.Worker.ID, p.spec.Source, d), true
 }
 
 // averageFindings reports teams above the policy's team-average ceiling,
@@ -363,33 +313,15 @@ func (a *analysis) averageFindings() finding.List {
 		if avg <= ceil {
 			continue
 		}
-		label, labelEn := "Team "+n, "Team "+n
+		team := msg.New("caseload.team", "name", msg.String(n))
 		if n == "" {
-			label, labelEn = "Rådgivere uden team", "Workers with no team"
+			team = msg.New("caseload.team.none")
 		}
-		f := finding.Finding{Code: CodeTeamAverage, Severity: finding.Warning, Subject: n, Source: a.p.spec.Source}
-		f.Da = fmt.Sprintf("%s har i gennemsnit %s sager pr. årsværk (%s på %s årsværk); loftet er %s i gennemsnit (%s).",
-			label, numDa(avg), loadText(g.cases, g.load, "da"), numDa(g.fte), numDa(ceil), a.p.spec.Name)
-		f.En = fmt.Sprintf("%s averages %s cases per FTE (%s on %s FTE); the ceiling is %s on average (%s).",
-			labelEn, numEn(avg), loadText(g.cases, g.load, "en"), numEn(g.fte), numEn(ceil), a.p.spec.Name)
-		l = append(l, f)
+		l = append(l, finding.New(CodeTeamAverage, finding.Warning, n, a.p.spec.Source,
+			"team", msg.Nested(team), "average", num(avg), "load", loadArg(g.cases, g.load), "fte", num(g.fte),
+			"ceiling", num(ceil), "policy", msg.String(a.p.spec.Name)))
 	}
 	return l
-}
-
-func loadText(cases int, load float64, lang string) string {
-	if lang == "da" {
-		s := fmt.Sprintf("%d %s", cases, plural(float64(cases), "sag", "sager"))
-		if load != float64(cases) {
-			s += ", vægtet " + numDa(load)
-		}
-		return s
-	}
-	s := fmt.Sprintf("%d %s", cases, plural(float64(cases), "case", "cases"))
-	if load != float64(cases) {
-		s += ", weighted " + numEn(load)
-	}
-	return s
 }
 
 // Validate checks a team's caseload against policy p on date on and

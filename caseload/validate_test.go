@@ -11,6 +11,7 @@ import (
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // messyTeam has one of every problem. Loads (Herning, full-time limits
@@ -48,8 +49,7 @@ func TestValidateEveryFindingInOrder(t *testing.T) {
 	var rows []row
 	for _, f := range got {
 		rows = append(rows, row{f.Code, f.Severity, f.Subject})
-		assert.NotEmpty(t, f.Da, f.Code)
-		assert.NotEmpty(t, f.En, f.Code)
+		assertRenders(t, f.Message())
 	}
 	assert.Equal(t, []row{
 		{caseload.CodeMissingID, finding.Error, "workers[5]"},
@@ -72,20 +72,20 @@ func TestValidateEveryFindingInOrder(t *testing.T) {
 		byKey[f.Code+"/"+f.Subject] = f
 	}
 	f := byKey["caseload.over-hard-limit/w1"]
-	assert.Equal(t, "Rådgiver w1 (Anna) har 27 sager; den hårde grænse er 25 (Herning). Fordel ikke flere sager til rådgiveren, og flyt sager.", f.Da)
-	assert.Equal(t, "Worker w1 (Anna) has 27 cases; the hard limit is 25 (Herning). Assign no more cases to the worker, and move cases.", f.En)
+	assert.Equal(t, "Rådgiver w1 (Anna) har 27 sager; den hårde grænse er 25 (Herning). Fordel ikke flere sager til rådgiveren, og flyt sager.", f.Text(msg.Danish))
+	assert.Equal(t, "Worker w1 (Anna) has 27 cases; the hard limit is 25 (Herning). Assign no more cases to the worker, and move cases.", f.Text(msg.English))
 	assert.Equal(t, caseload.SourceHerning, f.Source)
 	f = byKey["caseload.over-soft-limit/w2"]
-	assert.Equal(t, "Rådgiver w2 (Bo) har 22 sager; den bløde grænse er 20 (Herning).", f.Da)
-	assert.Equal(t, "Worker w2 (Bo) has 22 cases; the soft limit is 20 (Herning).", f.En)
+	assert.Equal(t, "Rådgiver w2 (Bo) har 22 sager; den bløde grænse er 20 (Herning).", f.Text(msg.Danish))
+	assert.Equal(t, "Worker w2 (Bo) has 22 cases; the soft limit is 20 (Herning).", f.Text(msg.English))
 	f = byKey["caseload.over-hard-limit/w3"]
-	assert.Equal(t, "Rådgiver w3 (Cai) har 21 sager; den hårde grænse er 20 = 25 × 0,8 årsværk (Herning). Fordel ikke flere sager til rådgiveren, og flyt sager.", f.Da)
-	assert.Equal(t, "Worker w3 (Cai) has 21 cases; the hard limit is 20 = 25 × 0.8 FTE (Herning). Assign no more cases to the worker, and move cases.", f.En)
-	assert.Equal(t, "Worker w4 (Dea) has FTE 1.2; it must be above 0 and at most 1. The limits cannot be worked out.", byKey["caseload.invalid-fte/w4"].En)
-	assert.Equal(t, "Case id a01 occurs 2 times; a case is one child and counts once (the first).", byKey["caseload.duplicate-case/a01"].En)
-	assert.Equal(t, "Sag x1 står på rådgiver w9, som ikke er i teamet; sagen tælles ikke med.", byKey["caseload.unknown-worker/x1"].Da)
-	assert.Equal(t, "Case m1: measure k0 has the date 1800-01-01, outside 1900–2199.", got[6].En)
-	assert.Equal(t, "Case u1 is not assigned to a worker. The team leader assigns new cases after the 24-hour assessment.", byKey["caseload.unassigned/u1"].En)
+	assert.Equal(t, "Rådgiver w3 (Cai) har 21 sager; den hårde grænse er 20 = 25 × 0,8 årsværk (Herning). Fordel ikke flere sager til rådgiveren, og flyt sager.", f.Text(msg.Danish))
+	assert.Equal(t, "Worker w3 (Cai) has 21 cases; the hard limit is 20 = 25 × 0.8 FTE (Herning). Assign no more cases to the worker, and move cases.", f.Text(msg.English))
+	assert.Equal(t, "Worker w4 (Dea) has FTE 1.2; it must be above 0 and at most 1. The limits cannot be worked out.", byKey["caseload.invalid-fte/w4"].Text(msg.English))
+	assert.Equal(t, "Case id a01 occurs 2 times; a case is one child and counts once (the first).", byKey["caseload.duplicate-case/a01"].Text(msg.English))
+	assert.Equal(t, "Sag x1 står på rådgiver w9, som ikke er i teamet; sagen tælles ikke med.", byKey["caseload.unknown-worker/x1"].Text(msg.Danish))
+	assert.Equal(t, "Case m1: measure k0 has the date 1800-01-01, outside 1900–2199.", got[6].Text(msg.English))
+	assert.Equal(t, "Case u1 is not assigned to a worker. The team leader assigns new cases after the 24-hour assessment.", byKey["caseload.unassigned/u1"].Text(msg.English))
 	assert.Equal(t, caseload.SourceAssignment, byKey["caseload.unassigned/u1"].Source)
 
 	// The team average of nord counts w1, w2 and w3 (w4's FTE is invalid):
@@ -129,11 +129,11 @@ func TestValidateTeamAverage(t *testing.T) {
 		caseload.CodeTeamAverage, caseload.CodeTeamAverage,
 	}, got.Codes())
 	assert.Equal(t, "", got[4].Subject)
-	assert.Equal(t, "Workers with no team averages 26 cases per FTE (26 cases on 1 FTE); the ceiling is 25 on average (Herning).", got[4].En)
+	assert.Equal(t, "Workers with no team averages 26 cases per FTE (26 cases on 1 FTE); the ceiling is 25 on average (Herning).", got[4].Text(msg.English))
 	assert.Equal(t, "nord", got[5].Subject)
 	assert.Equal(t, finding.Warning, got[5].Severity)
-	assert.Equal(t, "Team nord har i gennemsnit 26,67 sager pr. årsværk (40 sager på 1,5 årsværk); loftet er 25 i gennemsnit (Herning).", got[5].Da)
-	assert.Equal(t, "Team nord averages 26.67 cases per FTE (40 cases on 1.5 FTE); the ceiling is 25 on average (Herning).", got[5].En)
+	assert.Equal(t, "Team nord har i gennemsnit 26,67 sager pr. årsværk (40 sager på 1,5 årsværk); loftet er 25 i gennemsnit (Herning).", got[5].Text(msg.Danish))
+	assert.Equal(t, "Team nord averages 26.67 cases per FTE (40 cases on 1.5 FTE); the ceiling is 25 on average (Herning).", got[5].Text(msg.English))
 }
 
 func TestValidateCountsChildrenNotMeasures(t *testing.T) {
@@ -145,7 +145,7 @@ func TestValidateCountsChildrenNotMeasures(t *testing.T) {
 	team := caseload.Team{Workers: []caseload.Worker{{ID: "w1", FTE: 1}}, Cases: append(cases("c", "w1", 20), c)}
 	got := caseload.Validate(team, caseload.Herning(), d("2026-03-01"))
 	require.Len(t, got, 1)
-	assert.Equal(t, "Worker w1 has 21 cases; the soft limit is 20 (Herning).", got[0].En)
+	assert.Equal(t, "Worker w1 has 21 cases; the soft limit is 20 (Herning).", got[0].Text(msg.English))
 }
 
 func TestValidateWeightedAndNewHire(t *testing.T) {
@@ -159,8 +159,9 @@ func TestValidateWeightedAndNewHire(t *testing.T) {
 	// 12 × 1 + 6 × 1.5 = 21 > 20.
 	got := caseload.Validate(team, caseload.Herning().WithWeights(w), on)
 	require.Len(t, got, 1)
-	assert.Equal(t, "Rådgiver w1 (Anna) har 18 sager (vægtet 21); den bløde grænse er 20 (Herning).", got[0].Da)
-	assert.Equal(t, "Worker w1 (Anna) has 18 cases (weighted 21); the soft limit is 20 (Herning).", got[0].En)
+	// The weighted load reads as in the other texts ("18 sager, vægtet 21").
+	assert.Equal(t, "Rådgiver w1 (Anna) har 18 sager, vægtet 21; den bløde grænse er 20 (Herning).", got[0].Text(msg.Danish))
+	assert.Equal(t, "Worker w1 (Anna) has 18 cases, weighted 21; the soft limit is 20 (Herning).", got[0].Text(msg.English))
 	// Unweighted, 18 is fine.
 	assert.Empty(t, caseload.Validate(team, caseload.Herning(), on))
 
@@ -169,11 +170,11 @@ func TestValidateWeightedAndNewHire(t *testing.T) {
 		Cases: cases("c", "w2", 16)}
 	got = caseload.Validate(newHire, caseload.DS2020(), on)
 	assert.Equal(t, []string{caseload.CodeNewHire, caseload.CodeNoEmploymentDate, caseload.CodeOverSoftLimit}, got.Codes())
-	assert.Equal(t, "Worker w2 is a new hire (from 2026-01-01); the limits are 15/22 cases until 2026-06-30 (DS 2020).", got[0].En)
+	assert.Equal(t, "Worker w2 is a new hire (from 2026-01-01); the limits are 15/22 cases until 2026-06-30 (DS 2020).", got[0].Text(msg.English))
 	assert.Equal(t, finding.Info, got[0].Severity)
 	assert.Equal(t, "w3", got[1].Subject)
-	assert.Equal(t, "Rådgiver w2 har 16 sager; den bløde grænse er 15 = 20 × 0,75 som nyansat til 2026-06-30 (DS 2020).", got[2].Da)
-	assert.Equal(t, "Worker w2 has 16 cases; the soft limit is 15 = 20 × 0.75 as a new hire until 2026-06-30 (DS 2020).", got[2].En)
+	assert.Equal(t, "Rådgiver w2 har 16 sager; den bløde grænse er 15 = 20 × 0,75 som nyansat til 2026-06-30 (DS 2020).", got[2].Text(msg.Danish))
+	assert.Equal(t, "Worker w2 has 16 cases; the soft limit is 15 = 20 × 0.75 as a new hire until 2026-06-30 (DS 2020).", got[2].Text(msg.English))
 	// Herning has no new-hire period, so neither info finding.
 	assert.Empty(t, caseload.Validate(newHire, caseload.Herning(), on))
 }
@@ -182,11 +183,11 @@ func TestValidateBadPolicyAndDate(t *testing.T) {
 	team := caseload.Team{Workers: []caseload.Worker{{ID: "w1", FTE: 1}}, Cases: cases("c", "w1", 40)}
 	got := caseload.Validate(team, caseload.Policy{}, 0)
 	assert.Equal(t, []string{caseload.CodeInvalidPolicy, caseload.CodeInvalidDate}, got.Codes())
-	assert.Contains(t, got[0].En, "The caseload policy is invalid, so the limits cannot be checked: The policy has no name")
-	assert.Equal(t, "The date is missing (zero). The limits cannot be checked.", got[1].En)
+	assert.Contains(t, got[0].Text(msg.English), "The caseload policy is invalid, so the limits cannot be checked: The policy has no name")
+	assert.Equal(t, "The date is missing (zero). The limits cannot be checked.", got[1].Text(msg.English))
 	got = caseload.Validate(team, caseload.Herning(), d("1850-01-01"))
 	assert.Equal(t, []string{caseload.CodeInvalidDate}, got.Codes())
-	assert.Equal(t, "The date 1850-01-01 is outside 1900–2199. The limits cannot be checked.", got[0].En)
+	assert.Equal(t, "The date 1850-01-01 is outside 1900–2199. The limits cannot be checked.", got[0].Text(msg.English))
 	assert.Nil(t, caseload.Validate(caseload.Team{}, caseload.Herning(), d("2026-03-01")))
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // MaxWeight bounds a case weight (sagstyngde): no case counts as more than
@@ -53,39 +54,34 @@ type Weights struct {
 // in a *finding.ListError. The maps are copied.
 func NewWeights(spec WeightSpec) (Weights, error) {
 	var l finding.List
-	bad := func(code, subject, da, en string) {
-		l = append(l, finding.Finding{Code: code, Severity: finding.Error, Subject: subject, Da: da, En: en})
-	}
-	checkW := func(subject string, w float64) {
-		if msgDa, msgEn, ok := checkWeight(w); !ok {
-			bad("caseload.weights.value", subject, fmt.Sprintf("Vægten for %s er %s: %s.", subject, numDa(w), msgDa),
-				fmt.Sprintf("The weight for %s is %s: %s.", subject, numEn(w), msgEn))
+	checkW := func(subject string, of msg.Message, w float64) {
+		if problem, ok := checkWeight(of, w); !ok {
+			l = append(l, detailed("caseload.weights.value", finding.Error, subject, "", problem))
 		}
 	}
 	if spec.Default != 0 {
-		checkW("default", spec.Default)
+		checkW("default", msg.New("caseload.weights.of.default"), spec.Default)
 	}
 	for _, s := range sortedSteps(spec.Steps) {
 		if !s.IsValid() || s == ladder.EverydayLife {
-			bad("caseload.weights.step", s.String(), fmt.Sprintf("Trinnet %s har ingen indsatser og kan ikke vægtes.", s),
-				fmt.Sprintf("Step %s holds no measures and cannot carry a weight.", s))
+			l = append(l, finding.New("caseload.weights.step", finding.Error, s.String(), "", "step", msg.String(s.String())))
 			continue
 		}
-		checkW("step "+s.String(), spec.Steps[s])
+		checkW("step "+s.String(), msg.New("caseload.weights.of.step", "step", msg.String(s.String())), spec.Steps[s])
 	}
 	for _, k := range slices.Sorted(maps.Keys(spec.Interventions)) {
 		if k == "" {
-			bad("caseload.weights.key", "interventions", "En indsatskode i vægtene er tom.", "An intervention code in the weights is empty.")
+			l = append(l, detailed("caseload.weights.key", finding.Error, "interventions", "", msg.New("caseload.weights.key.intervention")))
 			continue
 		}
-		checkW("intervention "+k, spec.Interventions[k])
+		checkW("intervention "+k, msg.New("caseload.weights.of.intervention", "intervention", msg.String(k)), spec.Interventions[k])
 	}
 	for _, k := range slices.Sorted(maps.Keys(spec.Keys)) {
 		if k == "" {
-			bad("caseload.weights.key", "keys", "En nøgle i vægtene er tom.", "A key in the weights is empty.")
+			l = append(l, detailed("caseload.weights.key", finding.Error, "keys", "", msg.New("caseload.weights.key.key")))
 			continue
 		}
-		checkW("key "+k, spec.Keys[k])
+		checkW("key "+k, msg.New("caseload.weights.of.key", "key", msg.String(k)), spec.Keys[k])
 	}
 	if err := l.Err("caseload.NewWeights"); err != nil {
 		return Weights{}, err
@@ -102,16 +98,17 @@ func MustWeights(spec WeightSpec) Weights {
 	return w
 }
 
-func checkWeight(w float64) (da, en string, ok bool) {
+// checkWeight says what is wrong with the weight w for of, if anything.
+func checkWeight(of msg.Message, w float64) (problem msg.Message, ok bool) {
 	switch {
 	case math.IsNaN(w) || math.IsInf(w, 0):
-		return "ikke et tal", "not a number", false
+		return msg.New("caseload.weights.value.not-a-number", "of", msg.Nested(of), "weight", num(w)), false
 	case w < 0:
-		return "en vægt kan ikke være negativ", "a weight cannot be negative", false
+		return msg.New("caseload.weights.value.negative", "of", msg.Nested(of), "weight", num(w)), false
 	case w > MaxWeight:
-		return fmt.Sprintf("højst %d", MaxWeight), fmt.Sprintf("at most %d", MaxWeight), false
+		return msg.New("caseload.weights.value.too-heavy", "of", msg.Nested(of), "weight", num(w), "max", msg.Int(MaxWeight)), false
 	}
-	return "", "", true
+	return msg.Message{}, true
 }
 
 func sortedSteps(m map[ladder.Step]float64) []ladder.Step {

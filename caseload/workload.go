@@ -8,6 +8,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder/finding"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // MaxItemMinutes bounds the time one item may take: a working day and a
@@ -135,13 +136,13 @@ func Workload(team Team, regime *followup.Regime, asOf, until date.Date, minutes
 	if regime == nil {
 		bad("nil regime")
 	}
-	_, en, okA := checkDay(asOf)
+	problem, okA := checkDay(asOf)
 	if !okA {
-		bad("as-of date: %s", en)
+		bad("as-of date: %s", problem.Text(msg.English))
 	}
-	_, en, okU := checkDay(until)
+	problem, okU := checkDay(until)
 	if !okU {
-		bad("until date: %s", en)
+		bad("until date: %s", problem.Text(msg.English))
 	}
 	if okA && okU {
 		if until < asOf {
@@ -154,7 +155,7 @@ func Workload(team Team, regime *followup.Regime, asOf, until date.Date, minutes
 	a := analyse(team, Policy{}, asOf)
 	for _, f := range slices.Concat(a.workerF, a.caseF) {
 		if f.Severity == finding.Error && f.Code != CodeInvalidFTE {
-			bad("%s [%s]: %s", f.Code, f.Subject, f.En)
+			bad("%s [%s]: %s", f.Code, f.Subject, f.Text(msg.English))
 		}
 	}
 	if len(errs) > 0 {

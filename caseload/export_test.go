@@ -1,0 +1,4 @@
+package caseload
+
+// Messages is the package's catalogue table, for messages_test.go.
+var Messages = messages
