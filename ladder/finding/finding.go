@@ -101,13 +101,11 @@ type Finding struct {
 	// Args are the message's arguments as data: dates, periods, counts,
 	// names. The catalogue's template for Code says how they read.
 	Args []msg.Arg `json:"-"`
-	// Da and En are the message for a case worker, in Danish and English.
-	//
-	// Deprecated: kept only while packages move to Args; render with Text.
-	Da string `json:"da"`
-	En string `json:"en"`
 	// Source cites the rule behind the finding, e.g. "Kompendium s. 32".
 	Source string `json:"source,omitempty"`
+	// da and en are the texts of a finding read back from JSON, whose
+	// arguments' types are not on the wire.
+	da, en string
 }
 
 // New returns a finding whose message is the code with args (alternating
@@ -122,11 +120,11 @@ func (f Finding) Message() msg.Message { return msg.Message{Code: f.Code, Args: 
 // Text renders the finding's message in lang with the default catalogue
 // (msg.Default); a vendor renders with its own catalogue's Text.
 func (f Finding) Text(lang msg.Lang) string {
-	if f.Args == nil && (f.Da != "" || f.En != "") { // not yet moved to the catalogue
-		if lang == msg.Danish {
-			return f.Da
-		}
-		return f.En
+	switch { // a finding read back from JSON keeps the texts it was written with
+	case lang == msg.Danish && f.da != "":
+		return f.da
+	case lang == msg.English && f.en != "":
+		return f.en
 	}
 	return msg.Default().Text(f.Message(), lang)
 }
@@ -253,14 +251,23 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-// UnmarshalJSON reads what MarshalJSON writes. The arguments' types are not
-// on the wire, so a finding read back keeps the texts it was written with
-// (Text returns them) rather than re-rendering its arguments.
+// UnmarshalJSON reads what MarshalJSON writes: the arguments are read back
+// by their form (msg.Message.UnmarshalJSON), and the finding keeps the
+// Danish and English texts it was written with (Text returns them), so
+// marshalling it again gives the same JSON.
 func (f *Finding) UnmarshalJSON(b []byte) error {
 	var j findingJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("finding.Finding.UnmarshalJSON: %w", err)
 	}
-	*f = Finding{Code: j.Code, Severity: j.Severity, Subject: j.Subject, Source: j.Source, Da: j.Da, En: j.En}
+	v := Finding{Code: j.Code, Severity: j.Severity, Subject: j.Subject, Source: j.Source, da: j.Da, en: j.En}
+	if len(j.Args) > 0 {
+		var m msg.Message
+		if err := json.Unmarshal([]byte(`{"code":"x","args":`+string(j.Args)+`}`), &m); err != nil {
+			return fmt.Errorf("finding.Finding.UnmarshalJSON: %s: %w", j.Code, err)
+		}
+		v.Args = m.Args
+	}
+	*f = v
 	return nil
 }

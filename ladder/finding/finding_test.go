@@ -35,18 +35,25 @@ func TestSeverity(t *testing.T) {
 	assert.Equal(t, finding.Warning, s, "unchanged on error")
 }
 
+var _ = msg.Define(
+	msg.Entry{Code: "x.warn", Da: "advarsel", En: "a warning"},
+	msg.Entry{Code: "x.info", Da: "til orientering", En: "fyi"},
+	msg.Entry{Code: "x.bad", Da: "i stykker", En: "broken"},
+	msg.Entry{Code: "x.worse", Da: "også i stykker", En: "also broken"},
+	msg.Entry{Code: "x.over-limit", Args: []string{"n", "limit"}, Da: "{n} sager; grænsen er {limit}", En: "{n} cases; the limit is {limit}"},
+)
+
 func TestListErr(t *testing.T) {
 	l := finding.List{
-		{Code: "x.warn", Severity: finding.Warning, Subject: "w1", Da: "advarsel", En: "a warning"},
-		{Code: "x.info", Severity: finding.Info, En: "fyi"},
+		finding.New("x.warn", finding.Warning, "w1", ""),
+		finding.New("x.info", finding.Info, "", ""),
 	}
 	assert.False(t, l.HasErrors())
 	assert.NoError(t, l.Err("pkg.F"), "warnings alone are no error")
 	assert.Equal(t, []string{"x.warn", "x.info"}, l.Codes())
 	assert.Equal(t, finding.List{l[0]}, l.Filter(finding.Warning))
 
-	l = append(l, finding.Finding{Code: "x.bad", Severity: finding.Error, Subject: "c9", En: "broken"},
-		finding.Finding{Code: "x.worse", Severity: finding.Error, En: "also broken"})
+	l = append(l, finding.New("x.bad", finding.Error, "c9", ""), finding.New("x.worse", finding.Error, "", ""))
 	err := l.Err("pkg.F")
 	var le *finding.ListError
 	require.True(t, errors.As(err, &le))
@@ -54,19 +61,23 @@ func TestListErr(t *testing.T) {
 	l[2].Code = "changed"
 	assert.Equal(t, "x.bad", le.Findings[2].Code, "the error holds a copy")
 
-	one := finding.List{{Code: "x.bad", Severity: finding.Error, En: "broken"}}
+	one := finding.List{finding.New("x.bad", finding.Error, "", "")}
 	assert.Equal(t, "pkg.G: 1 problem; x.bad: broken", one.Err("pkg.G").Error())
 }
 
 func TestFindingTextAndJSON(t *testing.T) {
-	f := finding.Finding{Code: "caseload.over-hard-limit", Severity: finding.Error, Subject: "w2", Da: "for mange", En: "too many", Source: "KORA 2017"}
-	assert.Equal(t, "for mange", f.Text(msg.Danish))
-	assert.Equal(t, "too many", f.Text(msg.English))
-	assert.Equal(t, "error caseload.over-hard-limit [w2]: too many", f.String())
+	f := finding.New("x.over-limit", finding.Error, "w2", "KORA 2017", "n", msg.Int(27), "limit", msg.Float(22.5, 1))
+	assert.Equal(t, "27 sager; grænsen er 22,5", f.Text(msg.Danish))
+	assert.Equal(t, "27 cases; the limit is 22.5", f.Text(msg.English))
+	assert.Equal(t, "error x.over-limit [w2]: 27 cases; the limit is 22.5", f.String())
 	b, err := json.Marshal(f)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"code":"caseload.over-hard-limit","severity":"error","subject":"w2","da":"for mange","en":"too many","source":"KORA 2017"}`, string(b))
+	assert.JSONEq(t, `{"code":"x.over-limit","severity":"error","subject":"w2","args":{"n":27,"limit":22.5},"da":"27 sager; grænsen er 22,5","en":"27 cases; the limit is 22.5","source":"KORA 2017"}`, string(b))
 	var back finding.Finding
 	require.NoError(t, json.Unmarshal(b, &back))
-	assert.Equal(t, f, back)
+	assert.Equal(t, f.Message(), back.Message(), "the code and the arguments come back")
+	assert.Equal(t, f.Text(msg.Danish), back.Text(msg.Danish))
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(b), string(again), "a round trip gives the same JSON")
 }

@@ -112,3 +112,22 @@ func TestDefineRejectsBadTables(t *testing.T) {
 	assert.Panics(t, func() { msg.New("x", "a") })
 	assert.Panics(t, func() { msg.New("x", 1, msg.Int(1)) })
 }
+
+func TestMessageJSONRoundTrip(t *testing.T) {
+	m := msg.New("test.nested", "rule", msg.Text(map[msg.Lang]string{"da": "A", "en": "B"}),
+		"inner", msg.Nested(msg.New("test.share", "share", msg.Float(0.25, 2), "day", msg.Date(date.New(2024, time.February, 29)))))
+	b, err := json.Marshal(m)
+	require.NoError(t, err)
+	var back msg.Message
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, m, back)
+	assert.Equal(t, m.Text(msg.Danish), back.Text(msg.Danish))
+	p := msg.New("test.period", "p", msg.Period(15, 14), "n", msg.Int(-3))
+	b, err = json.Marshal(p)
+	require.NoError(t, err)
+	assert.Equal(t, `{"code":"test.period","args":{"p":"P15M2W","n":-3}}`, string(b))
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, p, back)
+	assert.Error(t, json.Unmarshal([]byte(`{"code":"x","args":[1]}`), &back))
+	assert.Equal(t, p, back, "unchanged on error")
+}

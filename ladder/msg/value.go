@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -325,4 +326,146 @@ func durationWords(d time.Duration, lang Lang) string {
 		return plural(h, hOne, hMany)
 	}
 	return plural(h, hOne, hMany) + " " + and + " " + plural(m, mOne, mMany)
+}
+
+var (
+	isoDateRE   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	isoPeriodRE = regexp.MustCompile(`^P(?:(\d+)Y)?(?:(-?\d+)M)?(?:(\d+)W)?(?:(-?\d+)D)?$`)
+)
+
+// UnmarshalJSON reads what MarshalJSON writes. The arguments' types are
+// not on the wire, so they are read back by their form: a "YYYY-MM-DD"
+// string as a date, an ISO 8601 period ("P3M") as a period, a whole number
+// as a number, a decimal as a decimal with the decimals written, an object
+// with a code as a nested message, an object of strings as a text per
+// language, a list as a list, anything else as a string. Marshalling the
+// result gives the same JSON; counts of days or minutes come back as
+// numbers. On error m is unchanged.
+func (m *Message) UnmarshalJSON(b []byte) error {
+	var j struct {
+		Code string                     `json:"code"`
+		Args map[string]json.RawMessage `json:"args"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&j); err != nil {
+		return fmt.Errorf("msg.Message.UnmarshalJSON: %w", err)
+	}
+	args, err := decodeArgs(b)
+	if err != nil {
+		return fmt.Errorf("msg.Message.UnmarshalJSON: %s: %w", j.Code, err)
+	}
+	*m = Message{Code: j.Code, Args: args}
+	return nil
+}
+
+// decodeArgs reads the "args" object of a message's JSON in its order.
+func decodeArgs(b []byte) ([]Arg, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if _, err := dec.Token(); err != nil { // {
+		return nil, err
+	}
+	var out []Arg
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		if key != "args" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+			return nil, fmt.Errorf("args is not an object")
+		}
+		for dec.More() {
+			name, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, err
+			}
+			v, err := decodeValue(raw)
+			if err != nil {
+				return nil, fmt.Errorf("%v: %w", name, err)
+			}
+			out = append(out, Arg{Name: name.(string), Value: v})
+		}
+		if _, err := dec.Token(); err != nil { // }
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func decodeValue(raw json.RawMessage) (Value, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return Value{}, err
+	}
+	switch x := v.(type) {
+	case nil:
+		return Value{}, nil
+	case string:
+		if isoDateRE.MatchString(x) {
+			if d, err := date.ParseISO(x); err == nil && d.String() == x {
+				return Date(d), nil
+			}
+		}
+		if p := isoPeriodRE.FindStringSubmatch(x); p != nil && x != "P" {
+			n := func(s string) int32 { i, _ := strconv.Atoi(s); return int32(i) }
+			return Period(n(p[1])*12+n(p[2]), n(p[3])*7+n(p[4])), nil
+		}
+		return String(x), nil
+	case json.Number:
+		s := x.String()
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return Value{k: kindInt, n: i}, nil
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return Value{}, err
+		}
+		prec := 0
+		if i := strings.IndexByte(s, '.'); i >= 0 && !strings.ContainsAny(s, "eE") {
+			prec = len(s) - i - 1
+		}
+		return Float(f, prec), nil
+	case []any:
+		items := make([]string, 0, len(x))
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return Value{}, fmt.Errorf("a list holds only strings")
+			}
+			items = append(items, s)
+		}
+		return List(items...), nil
+	case map[string]any:
+		if _, ok := x["code"]; ok {
+			var m Message
+			if err := m.UnmarshalJSON(raw); err != nil {
+				return Value{}, err
+			}
+			return Nested(m), nil
+		}
+		tx := map[Lang]string{}
+		for k, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return Value{}, fmt.Errorf("a text holds only strings")
+			}
+			tx[Lang(k)] = s
+		}
+		return Text(tx), nil
+	}
+	return Value{}, fmt.Errorf("unexpected %T", v)
 }
