@@ -90,7 +90,12 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 	}
 	fmt.Fprintf(b, "%s · %s %s · %d %s %s\n", rep.Rules, w.asOf, rep.AsOf, rep.Weeks, w.weeksAhead, rep.Until)
 
-	due := rep.Due()
+	// The due list by worker, in one pass: scanning it for every worker
+	// was quadratic.
+	dueOf := map[string][]report.Item{}
+	for _, it := range rep.Due() {
+		dueOf[it.Worker] = append(dueOf[it.Worker], it)
+	}
 	for _, wk := range rep.Workers {
 		b.WriteString("\n")
 		head := wk.ID
@@ -112,10 +117,7 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 		fmt.Fprintf(b, "%s · %s\n", head, strings.Join(parts, " · "))
 
 		var over, next []report.Item
-		for _, it := range due {
-			if it.Worker != wk.ID {
-				continue
-			}
+		for _, it := range dueOf[wk.ID] {
 			if it.Status == followup.Overdue {
 				over = append(over, it)
 			} else {

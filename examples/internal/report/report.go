@@ -179,22 +179,30 @@ func Build(d *input.Data, opt Options) (*Report, error) {
 		}
 	}
 
-	// Schedule.
+	// Schedule. Everything below indexes by case and measure, so the
+	// report takes time and memory linear in the items.
 	var plans []followup.Plan
 	var records []followup.Record
 	workerOf := map[string]string{}
+	codeOf := map[measureKey]string{}
+	index := caseIndex(d)
 	var errs input.Errors
-	for i, c := range cases {
+schedule:
+	for _, c := range cases {
 		workerOf[c.ID] = c.Worker
 		for j, rec := range c.Measures {
 			p, err := opt.Regime.Schedule(rec, followup.Options{AsOf: opt.AsOf, Until: r.Until, Calendar: opt.Calendar})
 			if err != nil {
-				errs = append(errs, &input.Error{File: d.File(), Field: fmt.Sprintf("cases[%d].measures[%d]", caseIndex(d, c.ID, i), j),
+				errs = append(errs, &input.Error{File: d.File(), Field: fmt.Sprintf("cases[%d].measures[%d]", index[c.ID], j),
 					Case: c.ID, Measure: rec.Measure.ID(), Reason: err.Error()})
+				if len(errs) >= input.MaxErrors {
+					break schedule
+				}
 				continue
 			}
 			plans = append(plans, p)
 			records = append(records, rec)
+			codeOf[measureKey{rec.Case, rec.Measure.ID()}] = rec.Measure.Intervention().Code
 		}
 	}
 	if len(errs) > 0 {
@@ -202,7 +210,7 @@ func Build(d *input.Data, opt Options) (*Report, error) {
 	}
 	for _, p := range plans {
 		for _, it := range p.Items() {
-			r.Items = append(r.Items, newItem(it, workerOf[it.Case], measureCode(records, it), opt.Lang))
+			r.Items = append(r.Items, newItem(it, workerOf[it.Case], codeOf[measureKey{it.Case, it.Measure}], opt.Lang))
 		}
 	}
 	slices.SortStableFunc(r.Items, compareItems)
@@ -234,24 +242,18 @@ func Build(d *input.Data, opt Options) (*Report, error) {
 	return r, nil
 }
 
-// caseIndex returns the index of the case in the document.
-func caseIndex(d *input.Data, id string, fallback int) int {
-	for i, c := range d.Cases {
-		if c.ID == id {
-			return i
-		}
+// caseIndex maps each case id to its index in the document (the first,
+// should an id repeat).
+func caseIndex(d *input.Data) map[string]int {
+	index := make(map[string]int, len(d.Cases))
+	for i := len(d.Cases) - 1; i >= 0; i-- {
+		index[d.Cases[i].ID] = i
 	}
-	return fallback
+	return index
 }
 
-func measureCode(records []followup.Record, it followup.Item) string {
-	for _, rec := range records {
-		if rec.Case == it.Case && rec.Measure.ID() == it.Measure {
-			return rec.Measure.Intervention().Code
-		}
-	}
-	return ""
-}
+// measureKey is a measure in a case: measure ids are unique per case only.
+type measureKey struct{ caseID, measure string }
 
 type itemKey struct {
 	caseID, measure string
