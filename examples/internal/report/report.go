@@ -8,9 +8,9 @@ package report
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rickb777/date/v2"
@@ -18,6 +18,7 @@ import (
 	"github.com/trappe-dk/trappe/examples/internal/input"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/followup/workday"
+	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
 	"github.com/trappe-dk/trappe/measure"
 )
@@ -36,6 +37,8 @@ type Options struct {
 	Regime *followup.Regime
 	// Calendar is the working-day calendar; nil means workday.Danish().
 	Calendar *workday.Calendar
+	// Budget bounds the work; the zero Budget means CLIBudget().
+	Budget Budget
 }
 
 // MaxWeeks bounds Options.Weeks: ten years of 52 weeks.
@@ -135,10 +138,12 @@ type Finding struct {
 }
 
 // Build schedules every measure in d and gathers findings and figures.
-// Input problems come back as input.Errors; anything else is a bug.
+// Input problems come back as input.Errors; a report over opt.Budget is
+// refused before anything is scheduled, with input.Errors wrapping
+// ErrOverBudget when it has too many items; anything else is a bug.
 func Build(d *input.Data, opt Options) (*Report, error) {
-	if opt.AsOf == 0 {
-		return nil, errors.New("report.Build: zero as-of date")
+	if err := ladder.CheckDate("report.Build", "AsOf", opt.AsOf); err != nil {
+		return nil, err // the callers check it where it enters
 	}
 	if opt.Weeks == 0 {
 		opt.Weeks = DefaultWeeks
@@ -160,6 +165,10 @@ func Build(d *input.Data, opt Options) (*Report, error) {
 	}
 	r := &Report{AsOf: opt.AsOf, Until: opt.AsOf + date.Date(7*opt.Weeks), Weeks: opt.Weeks, Lang: opt.Lang,
 		Worker: opt.Worker, Items: []Item{}, Findings: []Finding{}}
+	if r.Until > ladder.MaxDate {
+		return nil, input.Errors{{File: d.File(), Field: "weeks", Value: strconv.Itoa(opt.Weeks),
+			Reason: fmt.Sprintf("the report would run from %s to %s, after the last supported date %s: give fewer weeks or an earlier as-of date", r.AsOf, r.Until, ladder.MaxDate)}}
+	}
 	if m := opt.Regime.Municipal(); m != nil {
 		r.Rules = m.Name()
 	} else {
@@ -177,6 +186,13 @@ func Build(d *input.Data, opt Options) (*Report, error) {
 				cases = append(cases, c)
 			}
 		}
+	}
+
+	if opt.Budget == (Budget{}) {
+		opt.Budget = CLIBudget()
+	}
+	if err := opt.Budget.check(d, cases, r.Until); err != nil {
+		return nil, err
 	}
 
 	// Schedule. Everything below indexes by case and measure, so the
