@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -223,7 +224,7 @@ func FuzzDecodeInput(f *testing.F) {
 			for _, e := range l {
 				require.Equal(t, "fuzz.json", e.File)
 				msg := e.Error()
-				require.False(t, strings.ContainsFunc(msg, ladder.UnsafeRune), "unsafe character in %q", msg)
+				require.False(t, strings.ContainsFunc(msg, printsUnsafely), "unsafe character in %q", msg)
 			}
 			return
 		}
@@ -269,3 +270,9 @@ func FuzzDecodeInput(f *testing.F) {
 		}
 	})
 }
+
+// printsUnsafely reports a character that must not reach a message raw. A
+// U+FFFD may: encoding/json puts it for bytes that are not UTF-8 (in a key,
+// say), and it prints as itself. ladder.UnsafeRune counts it, to refuse
+// such bytes in ids and names.
+func printsUnsafely(r rune) bool { return r != utf8.RuneError && ladder.UnsafeRune(r) }
