@@ -23,7 +23,7 @@ import (
 // densestDays or fixedItems must change.
 func TestEstimateBoundsEveryIntervention(t *testing.T) {
 	reg := followup.Herning()
-	start := ladder.MustParseDate("2000-01-03")
+	start := ladder.MustParseDate("2011-01-03") // the regimes know the law from 2011 on
 	check := func(t *testing.T, rec followup.Record, until date.Date) (estimate, got int64) {
 		t.Helper()
 		p, err := reg.Schedule(rec, followup.Options{AsOf: until, Until: until})
@@ -46,8 +46,8 @@ func TestEstimateBoundsEveryIntervention(t *testing.T) {
 		check(t, followup.Record{Case: "c", Measure: m, Held: daily}, followup.AddMonths(start, 12))
 	}
 	// H-KORT is the densest rule (every 4 weeks): the estimate is tight
-	// there. 39 years from 2000-01-03 are 39 × 365 days and the 10 leap
-	// days of 2000…2036, 14,245, and the day after: 14,246 / 28 = 508.8,
+	// there. 39 years from 2011-01-03 are 39 × 365 days and the 10 leap
+	// days of 2012…2048, 14,245, and the day after: 14,246 / 28 = 508.8,
 	// so 508 + 0 + 8.
 	m, err := ladder.Default().NewMeasure("m", "korttidsanbringelse", start, 0)
 	require.NoError(t, err)
@@ -101,13 +101,16 @@ func TestBuildRefusesLongWalk(t *testing.T) {
 	assert.Equal(t, "the schedule would walk 46347 days from the start to 2026-11-23 (the measure's end, or the report's last day if sooner); "+
 		"a walk may be at most 40 years: is the start right, or should the measure have ended?", l[0].Reason)
 
-	// Exactly 40 years to the horizon is allowed, a day more is not.
-	_, err = Build(decode(t, doc("1986-11-23", "")), Options{AsOf: asOf, Weeks: 1})
+	// Exactly 40 years to the horizon (2060-11-23) is allowed, a day more
+	// is not.
+	later := ladder.MustParseDate("2060-11-16")
+	_, err = Build(decode(t, doc("2020-11-23", "")), Options{AsOf: later, Weeks: 1})
 	assert.NoError(t, err)
-	_, err = Build(decode(t, doc("1986-11-22", "")), Options{AsOf: asOf, Weeks: 1})
+	_, err = Build(decode(t, doc("2020-11-22", "")), Options{AsOf: later, Weeks: 1})
 	assert.Error(t, err)
-	// The walk stops at the measure's end.
-	_, err = Build(decode(t, doc("1950-01-01", "1989-12-31")), Options{AsOf: asOf, Weeks: 1})
+	// The walk stops at the measure's end: 20 years, though the start is
+	// 50 years before the horizon.
+	_, err = Build(decode(t, doc("2011-01-03", "2030-12-31")), Options{AsOf: later, Weeks: 1})
 	assert.NoError(t, err)
 }
 
