@@ -35,7 +35,7 @@ type item struct {
 	Next  *item             `json:"next"`
 	Skip  string            `json:"-"`
 	Plain int
-	quiet int
+	quiet int //lint:ignore U1000 an unexported field, which JSON does not fill
 }
 
 type doc struct {
