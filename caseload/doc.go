@@ -100,8 +100,12 @@
 // "followups" the follow-ups held (followup.Held), "decision" the cadence
 // decision under BL § 95 and "assessmentEnd" the end of an assessment run
 // alongside the measure; all but the measure's id, intervention and start
-// are optional. Fields this package does not use, such as "goals", are
-// ignored.
+// are optional. A field the format does not have (a typo such as
+// "startDate", or "goals", which this package does not read) and a key
+// given twice in one object are errors naming the JSON path, as is an id
+// or a name holding a control or bidirectional formatting character
+// (ladder.UnsafeRune); encoding/json alone would drop the one and keep
+// the last of the other without a word.
 //
 // Sources: Herning Kommune, Herningmodellen 1.0 — kompendium (2015),
 // s. 28, 32–35 and 36; Pedersen & Kloppenborg, Slutevaluering af Herning

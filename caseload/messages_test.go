@@ -140,7 +140,7 @@ func TestEveryMessageRendersAndEveryTextIsUsed(t *testing.T) {
 		Cases: concat(cases("a", "w1", 16), cases("b", "w2", 8))}
 	findings(caseload.Validate(hires, caseload.DS2020(), on))
 	findings(caseload.Validate(heavy, caseload.Policy{}, 0))
-	findings(caseload.Validate(heavy, caseload.Herning(), d("1850-01-01")))
+	findings(caseload.Validate(heavy, caseload.Herning(), date.New(1850, 1, 1)))
 
 	// Suggest and CheckReassignment.
 	for _, tc := range []struct {

@@ -4,9 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"strings"
 
 	"github.com/rickb777/date/v2"
+
 	"github.com/trappe-dk/trappe/followup"
+	"github.com/trappe-dk/trappe/internal/jsonstrict"
 	"github.com/trappe-dk/trappe/ladder"
 )
 
@@ -122,7 +126,9 @@ func (t Team) Subteam(name string) Team {
 // ---- JSON ----
 //
 // The format is in the package documentation. Dates are strict ISO dates
-// ("2023-02-30" is an error); fields this package does not use are ignored.
+// in ladder.MinDate–ladder.MaxDate ("2023-02-30" is an error); a field the
+// format does not have, a key given twice and an id or a name holding a
+// control or bidirectional formatting character are errors too.
 
 type workerJSON struct {
 	ID            string  `json:"id"`
@@ -194,6 +200,32 @@ func (e *errs) add(path string, err error) {
 
 func (e *errs) err() error { return errors.Join(e.list...) }
 
+// maxStrictProblems bounds how many duplicate keys and unknown fields one
+// decode reports.
+const maxStrictProblems = 50
+
+// strict reports every duplicate key and every field the format does not
+// have in data, decoded into a value of type t, naming its JSON path.
+func (e *errs) strict(data []byte, t reflect.Type) {
+	problems, _ := jsonstrict.Check(data, t, maxStrictProblems) // syntax: json.Unmarshal reports it
+	for _, p := range problems {
+		switch p.Kind {
+		case jsonstrict.Duplicate:
+			e.add(p.Path, errors.New("duplicate key: the key is given twice in one object"))
+		default:
+			e.add(p.Path, fmt.Errorf("unknown field (want one of %s)", strings.Join(p.Known, ", ")))
+		}
+	}
+}
+
+// text reports an id or a name that holds a character ladder.UnsafeRune
+// rejects, one that could forge or reorder lines where it is printed.
+func (e *errs) text(path, field, s string) {
+	if i := strings.IndexFunc(s, ladder.UnsafeRune); i >= 0 {
+		e.add(path+`: field "`+field+`"`, fmt.Errorf("%q %w", s, ladder.ErrUnsafeText))
+	}
+}
+
 // optDate parses an optional strict ISO date ("" is the zero date).
 func optDate(e *errs, path, s string) date.Date {
 	if s == "" {
@@ -215,6 +247,9 @@ func dateText(d date.Date) string {
 }
 
 func (j workerJSON) build(e *errs, path string) Worker {
+	e.text(path, "id", j.ID)
+	e.text(path, "name", j.Name)
+	e.text(path, "team", j.Team)
 	return Worker{ID: j.ID, Name: j.Name, Team: j.Team, FTE: j.FTE, EmployedSince: optDate(e, path+`: field "employedSince"`, j.EmployedSince)}
 }
 
@@ -224,6 +259,11 @@ func toWorkerJSON(w Worker) workerJSON {
 
 func (j caseJSON) build(e *errs, path string, cat *ladder.Catalogue) Case {
 	c := Case{ID: j.ID, Worker: j.Worker, Aftercare: j.Aftercare}
+	e.text(path, "id", j.ID)
+	e.text(path, "worker", j.Worker)
+	for i, k := range j.Keys {
+		e.text(path, fmt.Sprintf("keys[%d]", i), k)
+	}
 	c.Child.BirthDate = optDate(e, path+`: field "child.birthDate"`, j.Child.BirthDate)
 	if len(j.Keys) > 0 {
 		c.Keys = append([]string(nil), j.Keys...)
@@ -238,6 +278,8 @@ func (j caseJSON) build(e *errs, path string, cat *ladder.Catalogue) Case {
 		}
 		rec := followup.Record{Case: j.ID, AssessmentEnd: optDate(e, mp+`: field "assessmentEnd"`, mj.AssessmentEnd)}
 		for k, g := range mj.Exceptions {
+			e.text(fmt.Sprintf("%s: exceptions[%d]", mp, k), "id", g.ID)
+			e.text(fmt.Sprintf("%s: exceptions[%d]", mp, k), "approvedBy", g.ApprovedBy)
 			rec.Grants = append(rec.Grants, followup.Grant{ID: g.ID, ApprovedBy: g.ApprovedBy,
 				ApprovedOn: optDate(e, fmt.Sprintf(`%s: exceptions[%d]: field "approvedOn"`, mp, k), g.ApprovedOn)})
 		}
@@ -293,8 +335,11 @@ func toCaseJSON(c Case) (caseJSON, error) {
 // DecodeTeam reads a team from JSON (see the package documentation for the
 // format), resolving intervention codes in cat (nil: ladder.Default()).
 // Every problem is reported at once, each naming where it is, e.g.
-// `cases[0] "c1": measures[0] "m1": field "start": …`. DecodeTeam checks
-// the form of the data only; Validate checks the caseload.
+// `cases[0] "c1": measures[0] "m1": field "start": …`; a key given twice
+// or a field the format does not have is named by its JSON path, e.g.
+// `cases[0].measures[0].endDate: unknown field (want one of …)`.
+// DecodeTeam checks the form of the data only; Validate checks the
+// caseload.
 func DecodeTeam(data []byte, cat *ladder.Catalogue) (Team, error) {
 	const op = "caseload.DecodeTeam"
 	if cat == nil {
@@ -305,6 +350,7 @@ func DecodeTeam(data []byte, cat *ladder.Catalogue) (Team, error) {
 		return Team{}, fmt.Errorf("%s: %w: %w", op, ErrInput, err)
 	}
 	e := &errs{op: op}
+	e.strict(data, reflect.TypeFor[teamJSON]())
 	t := Team{}
 	for i, wj := range j.Workers {
 		t.Workers = append(t.Workers, wj.build(e, fmt.Sprintf("workers[%d] %q", i, wj.ID)))
@@ -356,6 +402,7 @@ func (w *Worker) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("%s: %w: %w", op, ErrInput, err)
 	}
 	e := &errs{op: op}
+	e.strict(b, reflect.TypeFor[workerJSON]())
 	v := j.build(e, fmt.Sprintf("worker %q", j.ID))
 	if err := e.err(); err != nil {
 		return err
@@ -382,6 +429,7 @@ func (c *Case) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("%s: %w: %w", op, ErrInput, err)
 	}
 	e := &errs{op: op}
+	e.strict(b, reflect.TypeFor[caseJSON]())
 	v := j.build(e, fmt.Sprintf("case %q", j.ID), ladder.Default())
 	if err := e.err(); err != nil {
 		return err

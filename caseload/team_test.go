@@ -12,14 +12,13 @@ import (
 	"github.com/trappe-dk/trappe/ladder"
 )
 
-// exampleJSON is the format the examples program reads.
+// exampleJSON is the format of the package documentation.
 const exampleJSON = `{"workers": [{"id": "w1", "name": "Anna", "team": "nord", "fte": 1.0, "employedSince": "2020-01-01"},
   {"id": "w2", "name": "Bo", "team": "nord", "fte": 0.8}],
  "cases": [{"id": "c1", "worker": "w1", "child": {"birthDate": "2012-03-04"},
    "measures": [{"id": "m1", "intervention": "doegninstitution", "start": "2026-01-05", "end": "2026-06-30",
      "exceptions": [{"id": "X-FJERN", "approvedBy": "Teamleder Eva", "approvedOn": "2026-01-10"}],
-     "followups": [{"date": "2026-01-19", "childConversation": true, "mode": "in-person"}]}],
-   "goals": [{"id": "g1", "text": "ignored here"}]},
+     "followups": [{"date": "2026-01-19", "childConversation": true, "mode": "in-person"}]}]},
   {"id": "c2", "worker": "", "child": {}, "aftercare": true, "keys": ["akut"],
    "measures": [{"id": "m2", "intervention": "kostskole", "start": "2025-08-11",
      "decision": {"decidedOn": "2025-11-10", "every": "P3M", "note": "hver 3. måned"}, "assessmentEnd": "2025-10-01",

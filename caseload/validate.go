@@ -199,15 +199,7 @@ func (a *analysis) checkMeasures(c *Case, subj string) {
 				msg.New("caseload.invalid-measure.zero", "case", msg.String(c.ID), "position", msg.Int(i))))
 			continue
 		}
-		end, _ := m.End()
-		for _, x := range []date.Date{m.Start(), end} {
-			if y := x.Year(); x != 0 && (y < MinYear || y > MaxYear) {
-				a.caseF = append(a.caseF, detailed(CodeInvalidMeasure, finding.Error, subj, "",
-					msg.New("caseload.invalid-measure.date", "case", msg.String(c.ID), "measure", msg.String(m.ID()),
-						"date", msg.Date(x), "min", msg.Int(MinYear), "max", msg.Int(MaxYear))))
-				break
-			}
-		}
+		// A measure's dates lie in 1900–2199: ladder.NewMeasure checks them.
 		if len(c.Measures) < 2 {
 			continue
 		}

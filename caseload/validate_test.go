@@ -3,6 +3,9 @@ package caseload_test
 import (
 	"math/rand/v2"
 	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -30,7 +33,9 @@ func messyTeam(t testing.TB) caseload.Team {
 	team.Cases = append(team.Cases,
 		caseload.Case{ID: "x1", Worker: "w9"},
 		caseload.Case{ID: "u1"},
-		caseload.Case{ID: "m1", Worker: "w4", Measures: []followup.Record{{}, rec(t, "k0", "mst", "1800-01-01", "")}},
+		// Two zero measures. (A measure dated outside 1900–2199 can no
+		// longer be built: ladder.NewMeasure rejects it.)
+		caseload.Case{ID: "m1", Worker: "w4", Measures: []followup.Record{{}, {}}},
 		caseload.Case{ID: "m2", Worker: "w4", Measures: []followup.Record{rec(t, "k1", "mst", "2026-01-05", ""), rec(t, "k1", "fft", "2026-01-05", "")}},
 		caseload.Case{ID: "", Worker: "w1"},
 		caseload.Case{ID: "a01", Worker: "w2"}, // a duplicate: the first a01 (w1's) counts
@@ -84,7 +89,7 @@ func TestValidateEveryFindingInOrder(t *testing.T) {
 	assert.Equal(t, "Worker w4 (Dea) has FTE 1.2; it must be above 0 and at most 1. The limits cannot be worked out.", byKey["caseload.invalid-fte/w4"].Text(msg.English))
 	assert.Equal(t, "Case id a01 occurs 2 times; a case is one child and counts once (the first).", byKey["caseload.duplicate-case/a01"].Text(msg.English))
 	assert.Equal(t, "Sag x1 står på rådgiver w9, som ikke er i teamet; sagen tælles ikke med.", byKey["caseload.unknown-worker/x1"].Text(msg.Danish))
-	assert.Equal(t, "Case m1: measure k0 has the date 1800-01-01, outside 1900–2199.", got[6].Text(msg.English))
+	assert.Equal(t, "Case m1 has an invalid (zero) measure at position 1; build measures with ladder.NewMeasure.", got[6].Text(msg.English))
 	assert.Equal(t, "Case u1 is not assigned to a worker. The team leader assigns new cases after the 24-hour assessment.", byKey["caseload.unassigned/u1"].Text(msg.English))
 	assert.Equal(t, caseload.SourceAssignment, byKey["caseload.unassigned/u1"].Source)
 
@@ -185,7 +190,7 @@ func TestValidateBadPolicyAndDate(t *testing.T) {
 	assert.Equal(t, []string{caseload.CodeInvalidPolicy, caseload.CodeInvalidDate}, got.Codes())
 	assert.Contains(t, got[0].Text(msg.English), "The caseload policy is invalid, so the limits cannot be checked: The policy has no name")
 	assert.Equal(t, "The date is missing (zero). The limits cannot be checked.", got[1].Text(msg.English))
-	got = caseload.Validate(team, caseload.Herning(), d("1850-01-01"))
+	got = caseload.Validate(team, caseload.Herning(), date.New(1850, time.January, 1)) // ParseDate rejects it
 	assert.Equal(t, []string{caseload.CodeInvalidDate}, got.Codes())
 	assert.Equal(t, "The date 1850-01-01 is outside 1900–2199. The limits cannot be checked.", got[0].Text(msg.English))
 	assert.Nil(t, caseload.Validate(caseload.Team{}, caseload.Herning(), d("2026-03-01")))

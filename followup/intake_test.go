@@ -394,7 +394,7 @@ func TestAssessmentDeadlinesErrors(t *testing.T) {
 		{"preliminary after as-of", followup.Assessment{Learned: l, Preliminary: intakeDay("2024-06-02")}, asOf, "preliminary assessment 2024-06-02 is after the as-of date"},
 		{"preliminary after finished", followup.Assessment{Learned: l, Finished: intakeDay("2024-05-20"), Preliminary: intakeDay("2024-05-21")}, asOf, "preliminary assessment 2024-05-21 is after finished 2024-05-20"},
 		{"before the modelled law", followup.Assessment{Learned: intakeDay("2010-06-01")}, asOf, "no child-assessment rule in force on 2010-06-01"},
-		{"as-of after 9999", followup.Assessment{Learned: l}, intakeDay("9999-12-31") + 1, "after the year 9999"},
+		{"as-of after 9999", followup.Assessment{Learned: l}, date.New(9999, 12, 31) + 1, "after the year 9999"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -605,7 +605,7 @@ func TestHearingDeadlineErrors(t *testing.T) {
 		{"zero as-of", followup.ChildHearing{Start: asOf}, 0, "zero as-of date"},
 		{"heard after as-of", followup.ChildHearing{Start: asOf, Heard: asOf + 1}, asOf, "heard 2024-03-02 is after the as-of date 2024-03-01"},
 		{"before the modelled law", followup.ChildHearing{Start: intakeDay("2010-12-31")}, asOf, "no hearing rule in force on 2010-12-31"},
-		{"start after 9999", followup.ChildHearing{Start: intakeDay("9999-12-31") + 1}, asOf, "after the year 9999"},
+		{"start after 9999", followup.ChildHearing{Start: date.New(9999, 12, 31) + 1}, asOf, "after the year 9999"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

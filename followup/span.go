@@ -2,6 +2,7 @@ package followup
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -68,11 +69,17 @@ func MustParseSpan(s string) Span {
 	return sp
 }
 
-// Weeks returns a Span of n weeks.
-func Weeks(n int) Span { return Span{Days: int32(7 * n)} }
+// Weeks returns a Span of n weeks. A Span holds its days in an int32, so
+// n beyond ±306,783,378 weeks (about 5.9 million years) saturates at that
+// many weeks instead of wrapping around.
+func Weeks(n int) Span {
+	const most = math.MaxInt32 / 7
+	return Span{Days: int32(7 * min(max(n, -most), most))}
+}
 
-// Months returns a Span of n months.
-func Months(n int) Span { return Span{Months: int32(n)} }
+// Months returns a Span of n months. A Span holds its months in an int32,
+// so n beyond ±2,147,483,647 saturates there instead of wrapping around.
+func Months(n int) Span { return Span{Months: int32(min(max(n, math.MinInt32), math.MaxInt32))} }
 
 // IsZero reports whether s is no length.
 func (s Span) IsZero() bool { return s.Months == 0 && s.Days == 0 }
@@ -175,30 +182,67 @@ func (s Span) AtMost(t Span) bool {
 // not exist in the target month to that month's last day (31 Jan + 1 month
 // = 28 or 29 Feb), then the days. This differs from date.Date.AddPeriod,
 // which overflows into the next month.
+//
+// Like AddMonths, AddTo saturates: a result before the first day of the
+// year −2,147,483,648 or after the last day of the year 2,147,483,647 is
+// that day, never a date wrapped around to the other end of date.Date.
+// Every date the library accepts (ladder.MinDate–ladder.MaxDate) plus any
+// Span lies far inside these bounds, so there the result is exact. A zero
+// Span returns d unchanged.
 func (s Span) AddTo(d date.Date) date.Date {
 	if s.Months != 0 {
 		d = AddMonths(d, int(s.Months))
 	}
-	return d + date.Date(s.Days)
+	if s.Days == 0 {
+		return d
+	}
+	return clampCivil(clampCivil(d) + date.Date(s.Days))
 }
 
 // AddMonths adds n calendar months to d, clamping to the target month's
-// last day.
+// last day. It is exact while the result lies in the years −2,147,483,648
+// to 2,147,483,647 (the int32 years); beyond, it saturates at the first or
+// last day of that range instead of wrapping around, and a d beyond it is
+// first moved onto it. n = 0 returns d unchanged.
 func AddMonths(d date.Date, n int) date.Date {
-	y, m, day := civil(d)
-	mm := int64(m-1) + int64(n)
-	y += mm / 12
-	mm %= 12
-	if mm < 0 {
+	if n == 0 {
+		return d
+	}
+	y, m, day := civil(clampCivil(d))
+	// Split n first: int64(m-1) + n could overflow for n near MaxInt.
+	y += int64(n / 12)
+	mm := m - 1 + n%12 // in −11…22
+	switch {
+	case mm < 0:
 		mm += 12
 		y--
+	case mm >= 12:
+		mm -= 12
+		y++
 	}
-	month := int(mm) + 1
+	switch {
+	case y < math.MinInt32:
+		return minCivil
+	case y > math.MaxInt32:
+		return maxCivil
+	}
+	month := mm + 1
 	if last := daysIn(y, month); day > last {
 		day = last
 	}
 	return fromCivil(y, month, day)
 }
+
+// minCivil and maxCivil are the first day of the year −2³¹ and the last day
+// of the year 2³¹−1: the bounds at which AddMonths and Span.AddTo
+// saturate. civil and fromCivil are exact between them.
+var (
+	minCivil = fromCivil(math.MinInt32, 1, 1)
+	maxCivil = fromCivil(math.MaxInt32, 12, 31)
+)
+
+// clampCivil moves d into minCivil–maxCivil.
+func clampCivil(d date.Date) date.Date { return min(max(d, minCivil), maxCivil) }
 
 // unixEpoch is 1970-01-01 as a date.Date.
 var unixEpoch = date.New(1970, time.January, 1)

@@ -528,11 +528,11 @@ func TestV2HostileInput(t *testing.T) {
 		want string
 	}{
 		{"zero as-of", followup.Options{}, rec, "as-of date 0001-01-01 is outside 1900-01-01…2199-12-31"},
-		{"as-of far away", followup.Options{AsOf: d("9999-12-31")}, rec, "as-of date 9999-12-31 is outside"},
+		{"as-of far away", followup.Options{AsOf: date.New(9999, 12, 31)}, rec, "as-of date 9999-12-31 is outside"},
 		{"walk over 40 years", followup.Options{AsOf: d("2052-01-01")},
 			followup.Record{Case: "c", Measure: v2Measure(t, "plejefamilie", "2011-01-01", "")}, "more than 40 years (MaxWalkMonths)"},
 		{"held on the zero date", opt, followup.Record{Case: "c", Measure: m, Held: []followup.Held{{}}}, "held[0] 0001-01-01 is outside"},
-		{"decision far away", opt, followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: d("2400-01-01"), Every: followup.Months(3)}}, "decidedOn 2400-01-01 is outside"},
+		{"decision far away", opt, followup.Record{Case: "c", Measure: m, Decision: &followup.CadenceDecision{DecidedOn: date.New(2400, 1, 1), Every: followup.Months(3)}}, "decidedOn 2400-01-01 is outside"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := followup.Herning().Schedule(tc.rec, tc.opt)

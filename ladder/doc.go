@@ -69,6 +69,14 @@
 // [github.com/rickb777/date/v2.Date] values (days, no time zone); nothing in
 // this package reads a clock, so "today" is always an argument.
 //
+// Every date the library accepts lies in [MinDate]–[MaxDate], 1900-01-01
+// to 2199-12-31: [ParseDate] and [NewMeasure] reject anything else, the
+// zero date (0001-01-01, which callers read as "not given") among it, and
+// other packages check the dates they take with [CheckDate]. The bound
+// keeps every walk over dates finite and every count of days far from
+// overflow. Ids must also be safe to print on one line ([CheckText]): no
+// control characters and no bidirectional formatting characters.
+//
 // [TrajectoryOf] follows a child through a period: where it stood on the
 // first day, then each change of position, up, down or lateral (same step,
 // other interventions on it). A measure ending on 31 May and another

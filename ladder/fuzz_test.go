@@ -1,6 +1,7 @@
 package ladder_test
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -110,19 +111,25 @@ func FuzzParseIntervention(f *testing.F) {
 }
 
 // FuzzParseDate checks ParseDate against the standard library's strict
-// layout parse: a date is accepted exactly when time.Parse accepts it and
-// formats it back to the same text.
+// layout parse: a date is accepted exactly when time.Parse accepts it,
+// formats it back to the same text and lies in 1900–2199; a rejection for
+// the range alone wraps ErrDateRange.
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2024-02-29", "2023-02-29", "2023-02-30", "2023-2-3", "20230203", "", "2024-02-29x",
-		"0001-01-01", "0000-01-01", "9999-12-31", "+2024-02-29", "-2024-02-29", "2024-060", "2024-02-29T10:00:00Z", "1900-02-29"} {
+		"0001-01-01", "0000-01-01", "9999-12-31", "+2024-02-29", "-2024-02-29", "2024-060", "2024-02-29T10:00:00Z", "1900-02-29",
+		"1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		got, err := ladder.ParseDate(in)
 		ref, refErr := time.Parse("2006-01-02", in)
-		wantOK := refErr == nil && ref.Format("2006-01-02") == in
-		if (err == nil) != wantOK {
-			t.Fatalf("ParseDate(%q): err=%v, but time.Parse says ok=%v (%v)", in, err, wantOK, refErr)
+		exists := refErr == nil && ref.Format("2006-01-02") == in
+		inRange := exists && ref.Year() >= 1900 && ref.Year() <= 2199
+		if (err == nil) != inRange {
+			t.Fatalf("ParseDate(%q): err=%v, but time.Parse says it exists=%v (%v), in 1900–2199=%v", in, err, exists, refErr, inRange)
+		}
+		if exists && !inRange && !errors.Is(err, ladder.ErrDateRange) {
+			t.Fatalf("ParseDate(%q): error %v does not wrap ErrDateRange", in, err)
 		}
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "ladder.ParseDate: invalid date ") {

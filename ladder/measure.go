@@ -24,9 +24,11 @@ type Measure struct {
 	end   date.Date // zero: open
 }
 
-// NewMeasure validates and returns a measure. The id must be non-empty and
-// at most 128 bytes; iv must be a valid intervention; start must not be the
-// zero date; end is zero (open) or on or after start.
+// NewMeasure validates and returns a measure. The id must be non-empty, at
+// most 128 bytes and safe to print (CheckText); iv must be a valid
+// intervention; start must lie in MinDate–MaxDate; end is zero (open) or
+// in MinDate–MaxDate and on or after start. A date out of range is an
+// error wrapping ErrDateRange that names the measure and the field.
 func NewMeasure(id string, iv Intervention, start, end date.Date) (Measure, error) {
 	return newMeasure("ladder.NewMeasure", id, iv, start, end)
 }
@@ -46,15 +48,22 @@ func newMeasure(op, id string, iv Intervention, start, end date.Date) (Measure, 
 		errs = append(errs, fmt.Errorf("%s: empty measure id", op))
 	} else if len(id) > 128 {
 		errs = append(errs, fmt.Errorf("%s: measure id %.20q… is longer than 128 bytes", op, id))
+	} else if err := CheckText(op, "id", id); err != nil {
+		errs = append(errs, err)
 	}
 	if err := iv.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("%s: measure %q: invalid intervention %s: %w", op, id, iv, err))
 	}
-	if start == 0 {
-		errs = append(errs, fmt.Errorf("%s: measure %q: zero start date", op, id))
+	where := fmt.Sprintf("%s: measure %q", op, id)
+	if err := CheckDate(where, "start", start); err != nil {
+		errs = append(errs, err)
 	}
-	if end != 0 && end < start {
-		errs = append(errs, fmt.Errorf("%s: measure %q: end %s is before start %s", op, id, end, start))
+	if end != 0 { // zero: open
+		if err := CheckDate(where, "end", end); err != nil {
+			errs = append(errs, err)
+		} else if end < start {
+			errs = append(errs, fmt.Errorf("%s: measure %q: end %s is before start %s", op, id, end, start))
+		}
 	}
 	if len(errs) > 0 {
 		return Measure{}, errors.Join(errs...)
@@ -92,8 +101,15 @@ func (m Measure) Overlaps(from, to date.Date) bool {
 }
 
 // DaysIn returns how many days of [from, to] (both inclusive) the measure is
-// in effect; 0 if it does not overlap or to < from.
+// in effect; 0 if it does not overlap or to < from. A measure is never in
+// effect outside MinDate–MaxDate, so from and to are first clamped to that
+// range: the count is at most 109,573 and never overflows, whatever dates
+// are given.
 func (m Measure) DaysIn(from, to date.Date) int {
+	if to < from || to < MinDate || from > MaxDate {
+		return 0
+	}
+	from, to = clampDate(from), clampDate(to)
 	if !m.Overlaps(from, to) {
 		return 0
 	}
@@ -184,11 +200,17 @@ func decodeMeasure(op string, b []byte, cat *Catalogue, catName string) (Measure
 
 // ParseDate parses an ISO 8601 calendar date "YYYY-MM-DD" strictly: unlike
 // date.ParseISO it rejects dates that do not exist ("2023-02-30") by
-// requiring the result to format back to the input.
+// requiring the result to format back to the input, and dates outside
+// MinDate–MaxDate, among them "0001-01-01", the zero date that callers
+// read as "not given" (that error wraps ErrDateRange). A nil error means
+// the date is real and in range.
 func ParseDate(s string) (date.Date, error) {
 	d, err := date.ParseISO(s)
 	if err != nil || len(s) != 10 || d.String() != s {
 		return 0, fmt.Errorf("ladder.ParseDate: invalid date %q (want an existing date as YYYY-MM-DD)", s)
+	}
+	if !InDateRange(d) {
+		return 0, fmt.Errorf("ladder.ParseDate: invalid date %q: %w", s, ErrDateRange)
 	}
 	return d, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -136,8 +137,8 @@ func TestNewMeasureErrors(t *testing.T) {
 		{"empty id", "", iv, d("2024-01-01"), 0, []string{"ladder.NewMeasure: empty measure id"}},
 		{"too-long id", long, iv, d("2024-01-01"), 0, []string{"ladder.NewMeasure: measure id", "longer than 128 bytes"}},
 		{"zero intervention", "m1", ladder.Intervention{}, d("2024-01-01"), 0, []string{`ladder.NewMeasure: measure "m1": invalid intervention`, "empty code"}},
-		{"zero start", "m1", iv, 0, 0, []string{`ladder.NewMeasure: measure "m1": zero start date`}},
-		{"zero start with end", "m1", iv, 0, d("2024-01-01"), []string{`measure "m1": zero start date`}},
+		{"zero start", "m1", iv, 0, 0, []string{`ladder.NewMeasure: measure "m1": field "start": 0001-01-01 (the zero date) is outside the supported dates 1900-01-01 to 2199-12-31`}},
+		{"zero start with end", "m1", iv, 0, d("2024-01-01"), []string{`measure "m1": field "start": 0001-01-01 (the zero date) is outside`}},
 		{"end before start", "m1", iv, d("2023-06-01"), d("2023-05-31"), []string{`ladder.NewMeasure: measure "m1": end 2023-05-31 is before start 2023-06-01`}},
 		{"everything at once", "", ladder.Intervention{}, d("2023-06-01"), d("2023-01-01"), []string{"empty measure id", "invalid intervention", "end 2023-01-01 is before start 2023-06-01"}},
 	}
@@ -169,14 +170,15 @@ func TestCatalogueNewMeasureErrors(t *testing.T) {
 	_, err = ladder.Default().NewMeasure("", "mst", 0, 0)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "empty measure id")
-	assert.Contains(t, err.Error(), "zero start date")
+	assert.Contains(t, err.Error(), `field "start": 0001-01-01 (the zero date) is outside`)
 }
 
 func TestZeroMeasure(t *testing.T) {
 	var m ladder.Measure
 	assert.False(t, m.IsValid())
 	assert.False(t, m.ActiveOn(d("2024-01-01")))
-	assert.False(t, m.Overlaps(d("0001-01-02"), d("9999-12-31")))
+	assert.False(t, m.Overlaps(ladder.MinDate, ladder.MaxDate))
+	assert.False(t, m.Overlaps(date.Date(math.MinInt64), date.Date(math.MaxInt64)))
 	assert.Equal(t, 0, m.DaysIn(d("2024-01-01"), d("2024-12-31")))
 	assert.Equal(t, "ladder.Measure(<invalid>)", m.String())
 	_, err := m.MarshalJSON()

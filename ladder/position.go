@@ -189,8 +189,9 @@ const MaxMeasures = 10000
 // 1 June give one change on 1 June; a gap between them passes through
 // everyday life.
 //
-// Errors: zero dates, to before from, an invalid measure, two measures with
-// the same id, or more than MaxMeasures measures.
+// Errors: a date outside MinDate–MaxDate (the zero date among them), to
+// before from, an invalid measure, two measures with the same id, or more
+// than MaxMeasures measures.
 func TrajectoryOf(measures []Measure, from, to date.Date) (Trajectory, error) {
 	const op = "ladder.TrajectoryOf"
 	if err := checkMeasures(op, measures, from, to); err != nil {
@@ -233,8 +234,9 @@ func TrajectoryOf(measures []Measure, from, to date.Date) (Trajectory, error) {
 
 func checkMeasures(op string, measures []Measure, from, to date.Date) error {
 	var errs []error
-	if from == 0 || to == 0 {
-		errs = append(errs, fmt.Errorf("%s: zero date in period %s–%s", op, from, to))
+	errFrom, errTo := CheckDate(op, "from", from), CheckDate(op, "to", to)
+	if errFrom != nil || errTo != nil {
+		errs = append(errs, errFrom, errTo) // Join drops the nil one
 	} else if to < from {
 		errs = append(errs, fmt.Errorf("%s: period end %s is before its start %s", op, to, from))
 	}

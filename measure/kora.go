@@ -18,12 +18,24 @@ import (
 // prints its tables: to the nearest whole percent, a half away from zero
 // (14.5 → 15, −14.5 → −15). The value is first rounded to six decimals so
 // that binary floating-point error in a computed share (14.4999999…) does
-// not move a half. NaN and infinities give 0.
+// not move a half.
+//
+// It saturates: a value beyond what an int holds, +Inf and −Inf included,
+// gives math.MaxInt or math.MinInt (converting such a float64 to int is
+// undefined in Go, and gave math.MinInt64 for 1e300 on amd64). NaN gives
+// 0. A share computed by this package is never any of these.
 func RoundPercent(pct float64) int {
-	if math.IsNaN(pct) || math.IsInf(pct, 0) {
+	if math.IsNaN(pct) {
 		return 0
 	}
-	return int(math.Round(math.Round(pct*1e6) / 1e6))
+	r := math.Round(math.Round(pct*1e6) / 1e6) // ±Inf for |pct| > ~1.8e302
+	switch {
+	case r >= float64(math.MaxInt): // 2^63 on 64-bit: no int holds it
+		return math.MaxInt
+	case r <= float64(math.MinInt):
+		return math.MinInt
+	}
+	return int(r)
 }
 
 // ChildYearChange is one row of a comparison of two child-year snapshots:

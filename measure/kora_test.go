@@ -31,7 +31,17 @@ func TestRoundPercent(t *testing.T) {
 		{-14.507, -15},
 		{0, 0},
 		{math.NaN(), 0},
-		{math.Inf(-1), 0},
+		// Saturation: converting these to int used to be undefined
+		// (1e300 gave math.MinInt64 on amd64, a sign flip).
+		{math.Inf(-1), math.MinInt},
+		{math.Inf(1), math.MaxInt},
+		{1e300, math.MaxInt},
+		{-1e300, math.MinInt},
+		{math.MaxFloat64, math.MaxInt},
+		{9.3e18, math.MaxInt},  // just above 2^63
+		{-9.3e18, math.MinInt}, // just below −2^63
+		{1e18, 1e18},           // exactly representable, inside int
+		{-1e18, -1e18},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, measure.RoundPercent(tt.in), "%v", tt.in)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 
+	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
 	"github.com/trappe-dk/trappe/ladder/msg"
 )
@@ -136,7 +137,10 @@ type Progress struct {
 // It returns an error naming the function and the value for a goal with
 // no numeric indicator (wrapping ErrNoIndicator), a target equal to the
 // baseline, a NaN or infinite number, a current value outside the declared
-// scale, a zero date, on before start, or a due date not after start.
+// scale, a date outside ladder.MinDate–ladder.MaxDate (the zero date
+// among them; wrapping ladder.ErrDateRange), on before start, a due date
+// not after start, or numbers so far apart that the share Achieved is not
+// a finite float64. A nil error means every field of the result is finite.
 func (g Goal) Progress(current float64, on, start date.Date) (Progress, error) {
 	return progressOf("measure.Goal.Progress", g.ID, g.Indicator, g.Due, current, on, start)
 }
@@ -168,13 +172,14 @@ func progressOf(op, id string, ind Indicator, due date.Date, current float64, on
 			return Progress{}, fmt.Errorf("%s: goal %q: current value %v is outside the scale %v–%v", op, id, current, ind.Scale.Min, ind.Scale.Max)
 		}
 	}
+	where := fmt.Sprintf("%s: goal %q", op, id)
+	if due == 0 {
+		return Progress{}, fmt.Errorf("%s: the goal has no due date", where)
+	}
+	if err := errors.Join(ladder.CheckDate(where, "on", on), ladder.CheckDate(where, "start", start), ladder.CheckDate(where, "due", due)); err != nil {
+		return Progress{}, err
+	}
 	switch {
-	case on == 0:
-		return Progress{}, fmt.Errorf("%s: goal %q: the date on is zero", op, id)
-	case start == 0:
-		return Progress{}, fmt.Errorf("%s: goal %q: the start date is zero", op, id)
-	case due == 0:
-		return Progress{}, fmt.Errorf("%s: goal %q: the goal has no due date", op, id)
 	case on < start:
 		return Progress{}, fmt.Errorf("%s: goal %q: date %s is before the start %s", op, id, on, start)
 	case due <= start:
@@ -185,7 +190,10 @@ func progressOf(op, id string, ind Indicator, due date.Date, current float64, on
 		GoalID: id, Indicator: ind, Current: current,
 		Start: start, On: on, Due: due, Direction: ind.Direction(),
 	}
-	p.Achieved = (current - ind.Baseline) / (ind.Target - ind.Baseline)
+	p.Achieved = achieved(current, ind.Baseline, ind.Target)
+	if !isFinite(p.Achieved) {
+		return Progress{}, fmt.Errorf("%s: goal %q: current value %v is too far from the baseline %v for target %v: the share of the way is not a finite number", op, id, current, ind.Baseline, ind.Target)
+	}
 	p.Expected = math.Min(1, float64(on-start)/float64(due-start))
 	switch {
 	case p.Achieved >= 1-progressTolerance:
@@ -196,6 +204,19 @@ func progressOf(op, id string, ind Indicator, due date.Date, current float64, on
 		p.Status = Behind
 	}
 	return p, nil
+}
+
+// achieved is (current − baseline) / (target − baseline) for finite
+// numbers with target ≠ baseline. When a difference overflows to ±Inf
+// (baseline −1e308, target 1e308), it works with halves, which cannot
+// overflow, instead of returning Inf/Inf = NaN. The result can still be
+// ±Inf when the way is tiny and the distance huge; the caller checks.
+func achieved(current, baseline, target float64) float64 {
+	num, den := current-baseline, target-baseline
+	if math.IsInf(num, 0) || math.IsInf(den, 0) {
+		num, den = current/2-baseline/2, target/2-baseline/2
+	}
+	return num / den
 }
 
 // Explain describes p for a case worker as a message (package msg), e.g.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
+	"github.com/trappe-dk/trappe/ladder"
 )
 
 // uidDomain ends every event's UID (RFC 5545 §3.8.4.7 recommends a domain
@@ -93,7 +94,10 @@ func icsDate(d date.Date) string {
 }
 
 // escapeText escapes an RFC 5545 TEXT value (§3.3.11): backslash,
-// semicolon, comma and newline. Carriage returns are dropped.
+// semicolon, comma and newline. Carriage returns are dropped, and any other
+// character TEXT may not hold or that could reorder the text
+// (ladder.UnsafeRune: controls, bidirectional formatting characters) is
+// written as U+FFFD.
 func escapeText(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -108,6 +112,9 @@ func escapeText(s string) string {
 			b.WriteString(`\n`)
 		case '\r':
 		default:
+			if ladder.UnsafeRune(r) {
+				r = utf8.RuneError
+			}
 			b.WriteRune(r)
 		}
 	}

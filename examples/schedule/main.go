@@ -97,7 +97,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *asofFlag != "" {
 		d, err := ladder.ParseDate(*asofFlag)
 		if err != nil {
-			return usage("-asof %q: not an existing date as YYYY-MM-DD", *asofFlag)
+			return usage("-asof %q: %s", *asofFlag, input.DateReason(err))
 		}
 		asOf = d
 	}

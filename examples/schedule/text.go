@@ -6,12 +6,14 @@ import (
 	"github.com/trappe-dk/trappe/ladder/msg"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/examples/internal/input"
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
+	"github.com/trappe-dk/trappe/ladder"
 )
 
 // words holds the labels of the text output in one language.
@@ -83,27 +85,59 @@ func age(birth, on date.Date) int {
 	return y
 }
 
+// esc makes a string from the input safe to print in the text output: a
+// character that could end the line or reorder it (ladder.UnsafeRune: CR,
+// LF, NUL and the other controls, the bidirectional formatting
+// characters) is written as a Go escape such as \n or \u202e, and a byte
+// that is not UTF-8 as \xff. The decoder rejects these in ids and names
+// already; free text such as a goal's wording may hold them.
+func esc(s string) string {
+	if !strings.ContainsFunc(s, ladder.UnsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case ladder.UnsafeRune(r):
+			q := strconv.QuoteRune(r) // '\n', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
 func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang string) {
 	w := wordsFor(lang)
 	births := map[string]date.Date{}
 	for _, c := range data.Cases {
 		births[c.ID] = c.BirthDate
 	}
-	fmt.Fprintf(b, "%s · %s %s · %d %s %s\n", rep.Rules, w.asOf, rep.AsOf, rep.Weeks, w.weeksAhead, rep.Until)
+	fmt.Fprintf(b, "%s · %s %s · %d %s %s\n", esc(rep.Rules), w.asOf, rep.AsOf, rep.Weeks, w.weeksAhead, rep.Until)
 
-	due := rep.Due()
+	// The due list by worker, in one pass: scanning it for every worker
+	// was quadratic.
+	dueOf := map[string][]report.Item{}
+	for _, it := range rep.Due() {
+		dueOf[it.Worker] = append(dueOf[it.Worker], it)
+	}
 	for _, wk := range rep.Workers {
 		b.WriteString("\n")
-		head := wk.ID
+		head := esc(wk.ID)
 		if head == "" {
 			head = w.unassigned
 		}
 		if wk.Name != "" {
-			head += " " + wk.Name
+			head += " " + esc(wk.Name)
 		}
 		var parts []string
 		if wk.Team != "" {
-			parts = append(parts, w.team+" "+wk.Team)
+			parts = append(parts, w.team+" "+esc(wk.Team))
 		}
 		if wk.FTE > 0 {
 			parts = append(parts, number(wk.FTE, 1, lang)+" "+w.fte)
@@ -113,10 +147,7 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 		fmt.Fprintf(b, "%s · %s\n", head, strings.Join(parts, " · "))
 
 		var over, next []report.Item
-		for _, it := range due {
-			if it.Worker != wk.ID {
-				continue
-			}
+		for _, it := range dueOf[wk.ID] {
 			if it.Status == followup.Overdue {
 				over = append(over, it)
 			} else {
@@ -146,15 +177,15 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 				continue
 			}
 			n++
-			where := f.Subject
+			where := esc(f.Subject)
 			if f.Case != "" && f.Case != f.Subject {
-				where = f.Case + "/" + f.Subject
+				where = esc(f.Case) + "/" + esc(f.Subject)
 			}
 			sev := f.Severity.String()
 			if lang == "da" {
 				sev = f.Severity.Danish()
 			}
-			fmt.Fprintf(b, "  %s %s [%s]: %s\n", sev, f.Code, where, f.Text(msg.Lang(lang)))
+			fmt.Fprintf(b, "  %s %s [%s]: %s\n", sev, esc(f.Code), where, esc(f.Text(msg.Lang(lang))))
 		}
 		if n == 0 {
 			fmt.Fprintf(b, "  %s\n", w.none)
@@ -182,7 +213,7 @@ func writeItem(b *bytes.Buffer, it report.Item, births map[string]date.Date, asO
 	if it.Due != it.WorkingDay {
 		day += fmt.Sprintf(" (%s %s %s)", w.deadline, w.weekdays[it.Due.Weekday()], it.Due)
 	}
-	who := it.Case
+	who := esc(it.Case)
 	if bd := births[it.Case]; bd != 0 && bd <= asOf {
 		who += fmt.Sprintf(" (%d %s)", age(bd, asOf), w.age)
 	}
@@ -193,12 +224,12 @@ func writeItem(b *bytes.Buffer, it report.Item, births map[string]date.Date, asO
 	if it.Statutory {
 		layer = w.statutory
 	}
-	fields := []string{day, who, it.Measure + " " + it.Intervention, kind, layer}
+	fields := []string{day, who, esc(it.Measure) + " " + esc(it.Intervention), kind, layer}
 	if it.Kind.IsMeeting() {
 		fields = append(fields, talk, modeWords(it.Modes, lang))
 	}
 	fmt.Fprintf(b, "    %s\n", strings.Join(fields, " · "))
-	fmt.Fprintf(b, "        %s\n", it.Why.Text)
+	fmt.Fprintf(b, "        %s\n", esc(it.Why.Text))
 }
 
 func modeWords(m followup.Modes, lang string) string {

@@ -45,9 +45,26 @@ func newHandler(opt handlerOptions) http.Handler {
 	mux.HandleFunc("/v1/caseload/validate", h.method(http.MethodPost, h.validate))
 	mux.HandleFunc("/v1/rules", h.method(http.MethodGet, h.rules))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "not found", fmt.Sprintf("no endpoint %s; see /v1/schedule, /v1/caseload/validate, /v1/rules", r.URL.Path), nil)
+		writeError(w, http.StatusNotFound, "not found", fmt.Sprintf("no endpoint %q; see /v1/schedule, /v1/caseload/validate, /v1/rules", r.URL.Path), nil)
 	})
-	return mux
+	return recoverPanics(mux)
+}
+
+// recoverPanics answers a request whose handler panicked (a bug, never bad
+// input) with a JSON 500, instead of net/http's dropped connection; other
+// requests are not affected either way.
+func recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				writeError(w, http.StatusInternalServerError, "internal error", fmt.Sprintf("%s %s: the server failed; please report it", r.Method, r.URL.Path), nil)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
 }
 
 type handler struct{ opt handlerOptions }
@@ -127,11 +144,14 @@ func (h *handler) readInput(w http.ResponseWriter, r *http.Request) *input.Data 
 
 func writeInputError(w http.ResponseWriter, err error) {
 	l := input.AsErrors(err)
-	if l == nil {
+	switch {
+	case l == nil:
 		writeError(w, http.StatusInternalServerError, "internal error", err.Error(), nil)
-		return
+	case errors.Is(err, report.ErrOverBudget):
+		writeError(w, http.StatusRequestEntityTooLarge, "over budget", l[0].Error(), l)
+	default:
+		writeError(w, http.StatusBadRequest, "bad input", l[0].Error(), l)
 	}
-	writeError(w, http.StatusBadRequest, "bad input", l[0].Error(), l)
 }
 
 // queryParams reads ?asof=&weeks=&worker=&lang=; the query wins over the
@@ -142,11 +162,12 @@ func (h *handler) queryParams(r *http.Request, data *input.Data) (report.Options
 	bad := func(field, value, reason string) {
 		problems = append(problems, &input.Error{File: "query", Field: field, Value: strconv.Quote(value), Reason: reason})
 	}
-	opt := report.Options{AsOf: data.AsOf, Weeks: cmp.Or(data.Weeks, report.DefaultWeeks), Worker: q.Get("worker"), Lang: cmp.Or(q.Get("lang"), "da")}
+	opt := report.Options{AsOf: data.AsOf, Weeks: cmp.Or(data.Weeks, report.DefaultWeeks), Worker: q.Get("worker"), Lang: cmp.Or(q.Get("lang"), "da"),
+		Budget: report.ServiceBudget()}
 	if s := q.Get("asof"); s != "" {
 		d, err := ladder.ParseDate(s)
 		if err != nil {
-			bad("asof", s, "not an existing date as YYYY-MM-DD")
+			bad("asof", s, input.DateReason(err))
 		}
 		opt.AsOf = d
 	}

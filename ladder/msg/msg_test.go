@@ -109,7 +109,8 @@ func nanValue() float64 { var z float64; return z / z }
 
 func TestDefineRejectsBadTables(t *testing.T) {
 	assert.Panics(t, func() { msg.Define(msg.Entry{Code: "test.period", Da: "x", En: "x"}) }, "declared twice or after Default")
-	assert.Panics(t, func() { msg.New("x", "a") })
+	odd := []any{"a"}
+	assert.Panics(t, func() { msg.New("x", odd...) })
 	assert.Panics(t, func() { msg.New("x", 1, msg.Int(1)) })
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/followup"
+	"github.com/trappe-dk/trappe/internal/jsonstrict"
 	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/measure"
 )
@@ -136,7 +137,9 @@ func Decode(file string, r io.Reader, opt Options) (*Data, error) {
 		d.add(&Error{Value: describe(tree), Reason: "malformed JSON: the document must be an object with \"workers\" and \"cases\""})
 		return nil, d.errs
 	}
-	// Pass 2: the shape, every unknown field and wrong type at once.
+	// Pass 2: the shape, every duplicate key, unknown field and wrong type
+	// at once. Decoding into a map kept the last of two equal keys.
+	d.duplicates(raw)
 	d.checkShape(tree, fileShape, "")
 	if len(d.errs) > 0 {
 		return nil, d.errs
@@ -165,14 +168,28 @@ func (d *decoder) syntax(raw []byte, err error, off int64) {
 	if errors.As(err, &se) {
 		off = se.Offset
 	}
-	line, col := position(raw, off)
 	reason := strings.TrimPrefix(err.Error(), "json: ")
 	if errors.Is(err, io.EOF) {
 		reason = "empty document"
 	} else if errors.Is(err, io.ErrUnexpectedEOF) {
-		reason = "unexpected end of the document"
+		// The decoder's offset is the start of the value it gave up on
+		// (1:1 for a truncated document); the problem is where it ends.
+		off = int64(len(raw))
+		reason = "unexpected end of the document (is it cut short?)"
 	}
+	line, col := position(raw, off)
 	d.add(&Error{Line: line, Column: col, Reason: "malformed JSON: " + reason})
+}
+
+// duplicates reports every key given twice in one object, with its path
+// and where it is.
+func (d *decoder) duplicates(raw []byte) {
+	problems, _ := jsonstrict.Check(raw, nil, MaxErrors) // the syntax is checked already
+	for _, p := range problems {
+		line, col := position(raw, p.Offset+1)
+		d.add(&Error{Field: p.Path, Line: line, Column: col,
+			Reason: "duplicate key: the key is given twice in one object (keep one)"})
+	}
 }
 
 // position turns a byte offset into a 1-based line and column (in bytes).
@@ -324,10 +341,38 @@ func (d *decoder) date(a at, s string, req bool) date.Date {
 	}
 	v, err := ladder.ParseDate(s)
 	if err != nil {
-		d.bad(a, quote(s), "not an existing date as YYYY-MM-DD")
+		d.bad(a, quote(s), DateReason(err))
 		return 0
 	}
 	return v
+}
+
+// DateReason is the reason for a date ladder.ParseDate rejected: out of
+// range (the zero date 0001-01-01 among them), or not a date at all.
+func DateReason(err error) string {
+	if errors.Is(err, ladder.ErrDateRange) {
+		return "outside the supported dates 1900-01-01 to 2199-12-31"
+	}
+	return "not an existing date as YYYY-MM-DD"
+}
+
+// unsafeReason says why an id or a name with a character that
+// ladder.UnsafeRune rejects is bad input, naming the character, or returns
+// "" for a safe one.
+func unsafeReason(s string) string {
+	for _, r := range s {
+		if ladder.UnsafeRune(r) {
+			return fmt.Sprintf("holds a control or bidirectional formatting character (U+%04X), which could forge or reorder lines where it is printed", r)
+		}
+	}
+	return ""
+}
+
+// name reports an id or a name holding an unsafe character.
+func (d *decoder) name(a at, s string) {
+	if r := unsafeReason(s); r != "" {
+		d.bad(a, quote(s), r)
+	}
 }
 
 func (d *decoder) id(a at, s, what string) string {
@@ -336,6 +381,8 @@ func (d *decoder) id(a at, s, what string) string {
 		d.bad(a, quote(s), "missing: every "+what+" needs an id")
 	case len(s) > 128:
 		d.bad(a, quote(s), "id is longer than 128 bytes")
+	default:
+		d.name(a, s)
 	}
 	return s
 }
@@ -367,6 +414,8 @@ func (d *decoder) validate(f *fileJSON) *Data {
 				d.bad(a.field("fte"), strconv.FormatFloat(fte, 'g', -1, 64), "want a share of full time above 0 and at most 1")
 			}
 		}
+		d.name(a.field("name"), w.Name)
+		d.name(a.field("team"), w.Team)
 		data.Workers = append(data.Workers, Worker{ID: id, Name: w.Name, Team: w.Team, FTE: fte,
 			EmployedSince: d.date(a.field("employedSince"), w.EmployedSince, false)})
 	}
@@ -380,6 +429,7 @@ func (d *decoder) validate(f *fileJSON) *Data {
 			d.bad(a.field("id"), quote(id), "duplicate case id")
 		}
 		cases[id] = true
+		d.name(a.field("worker"), c.Worker)
 		if c.Worker != "" && len(f.Workers) > 0 && !workers[c.Worker] {
 			d.bad(a.field("worker"), quote(c.Worker), "no worker with this id in \"workers\"")
 		}
@@ -448,7 +498,7 @@ func (d *decoder) measureOf(a at, caseID string, m *measureJSON) (followup.Recor
 		d.bad(a.field("end"), quote(m.End), "the measure ends before it starts ("+start.String()+")")
 		end = 0
 	}
-	ok := known && start != 0 && m.ID != "" && len(m.ID) <= 128
+	ok := known && start != 0 && m.ID != "" && len(m.ID) <= 128 && unsafeReason(m.ID) == ""
 	if ok {
 		lm, err := ladder.NewMeasure(m.ID, iv, start, end)
 		if err != nil { // every cause is checked above; keep the library's word
@@ -486,6 +536,7 @@ func (d *decoder) measureOf(a at, caseID string, m *measureJSON) (followup.Recor
 		if strings.TrimSpace(x.ApprovedBy) == "" {
 			d.bad(xa.field("approvedBy"), quote(x.ApprovedBy), "missing: an exception needs the team leader's approval (who)")
 		}
+		d.name(xa.field("approvedBy"), x.ApprovedBy)
 		on := d.date(xa.field("approvedOn"), x.ApprovedOn, true)
 		rec.Grants = append(rec.Grants, followup.Grant{ID: x.ID, ApprovedBy: x.ApprovedBy, ApprovedOn: on})
 	}
@@ -537,6 +588,8 @@ func (d *decoder) indicatorOf(a at, in *indicatorJSON) measure.Indicator {
 	if in == nil {
 		return measure.Indicator{}
 	}
+	d.name(a.field("name"), in.Name)
+	d.name(a.field("unit"), in.Unit)
 	out := measure.Indicator{Name: in.Name, Unit: in.Unit, Baseline: in.Baseline, Target: in.Target}
 	if in.Scale != nil {
 		out.Scale = measure.Scale{Min: in.Scale.Min, Max: in.Scale.Max}
@@ -545,6 +598,10 @@ func (d *decoder) indicatorOf(a at, in *indicatorJSON) measure.Indicator {
 }
 
 func (d *decoder) goalOf(a at, g *goalJSON, measureEnd date.Date) measure.Goal {
+	d.name(a.field("id"), g.ID)
+	for i, w := range g.Who {
+		d.name(a.index("who", i), w)
+	}
 	out := measure.Goal{
 		ID: g.ID, What: g.What, Who: g.Who, Criteria: g.Criteria, MeasureID: g.Measure, MeasureEnd: measureEnd,
 		Indicator: d.indicatorOf(a.field("indicator"), g.Indicator),
@@ -564,6 +621,7 @@ func (d *decoder) goalOf(a at, g *goalJSON, measureEnd date.Date) measure.Goal {
 	}
 	for k, s := range g.SubGoals {
 		sa := a.index("subGoals", k)
+		d.name(sa.field("id"), s.ID)
 		out.SubGoals = append(out.SubGoals, measure.SubGoal{ID: s.ID, What: s.What, Criteria: s.Criteria,
 			Indicator: d.indicatorOf(sa.field("indicator"), s.Indicator),
 			Due:       d.date(sa.field("due"), s.Due, false),

@@ -1,9 +1,12 @@
 package input
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -195,17 +198,81 @@ func TestErrorString(t *testing.T) {
 	assert.Equal(t, `"`+strings.Repeat("é", 40)+`"…`, quote(strings.Repeat("é", 50)))
 }
 
-func FuzzDecode(f *testing.F) {
+// FuzzDecodeInput feeds arbitrary bytes to the decoder the schedule
+// command and the service share. Nothing may panic; a rejection names the
+// file and prints every problem on one line of its own, with no control or
+// bidirectional character from the input; an accepted document holds only
+// dates in 1900–2199 and ids and names that are safe to print.
+func FuzzDecodeInput(f *testing.F) {
+	if sample, err := os.ReadFile("../../schedule/sample.json"); err == nil {
+		f.Add(string(sample))
+	}
 	f.Add(doc(good))
 	f.Add(`{"cases": [{"id": "c1", "goals": [{"id": "g1", "indicator": {"baseline": 1e400}}]}]}`)
 	f.Add(`{"weeks": 6.5}`)
+	f.Add(`{"asOf": "0001-01-01", "cases": [{"id": "c1", "id": "c2", "measures": [{"id": "m1", "intervention": "mst", "start": "0000-01-01"}]}]}`)
+	f.Add(`{"cases": [{"id": "c\u202e1", "worker": "w\n1", "x\ny": 1}]}`)
+	f.Add("{\n  \"cases\": [\n    {\"id\": \"c1\"")
+	f.Add(doc(`{"id": "m1", "intervention": "mst", "start": "2199-12-31", "end": "2199-12-31", "followups": [{"date": "2199-12-31"}]}`))
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := Decode("fuzz.json", strings.NewReader(s), Options{})
 		if err != nil {
 			require.Nil(t, d)
-			require.NotEmpty(t, AsErrors(err))
+			l := AsErrors(err)
+			require.NotEmpty(t, l)
+			require.LessOrEqual(t, len(l), MaxErrors)
+			for _, e := range l {
+				require.Equal(t, "fuzz.json", e.File)
+				msg := e.Error()
+				require.False(t, strings.ContainsFunc(msg, printsUnsafely), "unsafe character in %q", msg)
+			}
 			return
 		}
 		require.NotNil(t, d)
+		inRange := func(what string, v date.Date) {
+			require.True(t, v == 0 || ladder.InDateRange(v), "%s %d", what, v)
+		}
+		safe := func(what, s string) {
+			require.False(t, strings.ContainsFunc(s, ladder.UnsafeRune), "%s %q", what, s)
+		}
+		inRange("asOf", d.AsOf)
+		for _, w := range d.Workers {
+			safe("worker id", w.ID)
+			safe("worker name", w.Name)
+			safe("team", w.Team)
+			inRange("employedSince", w.EmployedSince)
+		}
+		for _, c := range d.Cases {
+			safe("case id", c.ID)
+			safe("case worker", c.Worker)
+			inRange("birthDate", c.BirthDate)
+			for _, r := range c.Measures {
+				if !r.Measure.IsValid() {
+					continue
+				}
+				safe("measure id", r.Measure.ID())
+				inRange("start", r.Measure.Start())
+				end, _ := r.Measure.End()
+				inRange("end", end)
+				for _, h := range r.Held {
+					inRange("held", h.On)
+				}
+				for _, g := range r.Grants {
+					safe("approvedBy", g.ApprovedBy)
+				}
+			}
+			for _, g := range c.Goals {
+				safe("goal id", g.ID)
+				for _, w := range g.Who {
+					safe("who", w)
+				}
+			}
+		}
 	})
 }
+
+// printsUnsafely reports a character that must not reach a message raw. A
+// U+FFFD may: encoding/json puts it for bytes that are not UTF-8 (in a key,
+// say), and it prints as itself. ladder.UnsafeRune counts it, to refuse
+// such bytes in ids and names.
+func printsUnsafely(r rune) bool { return r != utf8.RuneError && ladder.UnsafeRune(r) }

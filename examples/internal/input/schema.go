@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/trappe-dk/trappe/internal/jsonstrict"
 )
 
 // kind is the JSON type a field must have.
@@ -155,12 +157,10 @@ func knownFields(s *shape) string {
 	return out
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
+// join appends key to a JSON path; a key that is not a plain name is
+// quoted (cases[0]["a\nb"]), so that no character from the input reaches a
+// message unescaped.
+func join(path, key string) string { return jsonstrict.Join(path, key) }
 
 // describe renders a JSON value of the wrong type for an Error.
 func describe(v any) string {

@@ -38,11 +38,13 @@ func (r *Report) caseload(d *input.Data, asOf date.Date) {
 	policy := caseload.Herning()
 	caseWorker := map[string]string{}
 	teamOf := map[string]string{}
+	isWorker := map[string]bool{}
 	for _, c := range d.Cases {
 		caseWorker[c.ID] = c.Worker
 	}
 	for _, w := range d.Workers {
 		teamOf[w.ID] = w.Team
+		isWorker[w.ID] = true
 	}
 	selTeam := teamOf[r.Worker]
 	for _, f := range caseload.Validate(team, policy, asOf) {
@@ -50,7 +52,7 @@ func (r *Report) caseload(d *input.Data, asOf date.Date) {
 		switch {
 		case caseWorker[f.Subject] != "":
 			out.Case, out.Worker = f.Subject, caseWorker[f.Subject]
-		case isWorker(d, f.Subject):
+		case isWorker[f.Subject]:
 			out.Worker = f.Subject
 		}
 		if r.Worker != "" {
@@ -70,9 +72,4 @@ func (r *Report) caseload(d *input.Data, asOf date.Date) {
 			r.Workers[i].SoftLimit, r.Workers[i].HardLimit = wl.Limits.Soft, wl.Limits.Hard
 		}
 	}
-}
-
-func isWorker(d *input.Data, id string) bool {
-	_, ok := d.Worker(id)
-	return ok
 }

@@ -9,10 +9,10 @@ package report
 import (
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"github.com/trappe-dk/trappe/ladder/msg"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rickb777/date/v2"
@@ -20,6 +20,7 @@ import (
 	"github.com/trappe-dk/trappe/examples/internal/input"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/followup/workday"
+	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
 	"github.com/trappe-dk/trappe/measure"
 )
@@ -38,6 +39,8 @@ type Options struct {
 	Regime *followup.Regime
 	// Calendar is the working-day calendar; nil means workday.Danish().
 	Calendar *workday.Calendar
+	// Budget bounds the work; the zero Budget means CLIBudget().
+	Budget Budget
 }
 
 // MaxWeeks bounds Options.Weeks: ten years of 52 weeks.
@@ -155,10 +158,12 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 }
 
 // Build schedules every measure in d and gathers findings and figures.
-// Input problems come back as input.Errors; anything else is a bug.
+// Input problems come back as input.Errors; a report over opt.Budget is
+// refused before anything is scheduled, with input.Errors wrapping
+// ErrOverBudget when it has too many items; anything else is a bug.
 func Build(d *input.Data, opt Options) (*Report, error) {
-	if opt.AsOf == 0 {
-		return nil, errors.New("report.Build: zero as-of date")
+	if err := ladder.CheckDate("report.Build", "AsOf", opt.AsOf); err != nil {
+		return nil, err // the callers check it where it enters
 	}
 	if opt.Weeks == 0 {
 		opt.Weeks = DefaultWeeks
@@ -180,6 +185,10 @@ func Build(d *input.Data, opt Options) (*Report, error) {
 	}
 	r := &Report{AsOf: opt.AsOf, Until: opt.AsOf + date.Date(7*opt.Weeks), Weeks: opt.Weeks, Lang: opt.Lang,
 		Worker: opt.Worker, Items: []Item{}, Findings: []Finding{}}
+	if r.Until > ladder.MaxDate {
+		return nil, input.Errors{{File: d.File(), Field: "weeks", Value: strconv.Itoa(opt.Weeks),
+			Reason: fmt.Sprintf("the report would run from %s to %s, after the last supported date %s: give fewer weeks or an earlier as-of date", r.AsOf, r.Until, ladder.MaxDate)}}
+	}
 	if m := opt.Regime.Municipal(); m != nil {
 		r.Rules = m.Name()
 	} else {
@@ -199,22 +208,37 @@ func Build(d *input.Data, opt Options) (*Report, error) {
 		}
 	}
 
-	// Schedule.
+	if opt.Budget == (Budget{}) {
+		opt.Budget = CLIBudget()
+	}
+	if err := opt.Budget.check(d, cases, r.Until); err != nil {
+		return nil, err
+	}
+
+	// Schedule. Everything below indexes by case and measure, so the
+	// report takes time and memory linear in the items.
 	var plans []followup.Plan
 	var records []followup.Record
 	workerOf := map[string]string{}
+	codeOf := map[measureKey]string{}
+	index := caseIndex(d)
 	var errs input.Errors
-	for i, c := range cases {
+schedule:
+	for _, c := range cases {
 		workerOf[c.ID] = c.Worker
 		for j, rec := range c.Measures {
 			p, err := opt.Regime.Schedule(rec, followup.Options{AsOf: opt.AsOf, Until: r.Until, Calendar: opt.Calendar})
 			if err != nil {
-				errs = append(errs, &input.Error{File: d.File(), Field: fmt.Sprintf("cases[%d].measures[%d]", caseIndex(d, c.ID, i), j),
+				errs = append(errs, &input.Error{File: d.File(), Field: fmt.Sprintf("cases[%d].measures[%d]", index[c.ID], j),
 					Case: c.ID, Measure: rec.Measure.ID(), Reason: err.Error()})
+				if len(errs) >= input.MaxErrors {
+					break schedule
+				}
 				continue
 			}
 			plans = append(plans, p)
 			records = append(records, rec)
+			codeOf[measureKey{rec.Case, rec.Measure.ID()}] = rec.Measure.Intervention().Code
 		}
 	}
 	if len(errs) > 0 {
@@ -222,7 +246,7 @@ func Build(d *input.Data, opt Options) (*Report, error) {
 	}
 	for _, p := range plans {
 		for _, it := range p.Items() {
-			r.Items = append(r.Items, newItem(it, workerOf[it.Case], measureCode(records, it), opt.Lang))
+			r.Items = append(r.Items, newItem(it, workerOf[it.Case], codeOf[measureKey{it.Case, it.Measure}], opt.Lang))
 		}
 	}
 	slices.SortStableFunc(r.Items, compareItems)
@@ -254,24 +278,18 @@ func Build(d *input.Data, opt Options) (*Report, error) {
 	return r, nil
 }
 
-// caseIndex returns the index of the case in the document.
-func caseIndex(d *input.Data, id string, fallback int) int {
-	for i, c := range d.Cases {
-		if c.ID == id {
-			return i
-		}
+// caseIndex maps each case id to its index in the document (the first,
+// should an id repeat).
+func caseIndex(d *input.Data) map[string]int {
+	index := make(map[string]int, len(d.Cases))
+	for i := len(d.Cases) - 1; i >= 0; i-- {
+		index[d.Cases[i].ID] = i
 	}
-	return fallback
+	return index
 }
 
-func measureCode(records []followup.Record, it followup.Item) string {
-	for _, rec := range records {
-		if rec.Case == it.Case && rec.Measure.ID() == it.Measure {
-			return rec.Measure.Intervention().Code
-		}
-	}
-	return ""
-}
+// measureKey is a measure in a case: measure ids are unique per case only.
+type measureKey struct{ caseID, measure string }
 
 type itemKey struct {
 	caseID, measure string
