@@ -45,7 +45,7 @@ func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
 			}
 			// In the window by its due date or its working day (an item due
 			// on a Saturday has Friday as working day), or overdue.
-			if it.Status == Done || (it.Due < from && it.Status != Overdue) || it.Kind == CourseEnd {
+			if !it.Status.Actionable() || (it.Due < from && it.Status != Overdue) || it.Kind == CourseEnd {
 				continue
 			}
 			keys = append(keys, key{it.WorkingDay, prefix8(p.caseID), int32(len(refs))})

@@ -1064,9 +1064,12 @@ func TestHerningScheduleInvariants(t *testing.T) {
 				check(it.HeldOn >= start && it.HeldOn <= asOf, "%s held on %s", it.Due, it.HeldOn)
 			} else {
 				want := followup.Upcoming
+				end, hasEnd := m.End()
 				switch {
 				case it.Kind == followup.CourseEnd && it.Due <= asOf:
 					want = followup.Done
+				case hasEnd && end < asOf:
+					want = followup.Missed // the measure has ended: it can no longer be held
 				case it.Due < asOf:
 					want = followup.Overdue
 				}

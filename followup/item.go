@@ -204,7 +204,7 @@ type Plan struct {
 	asOf, until     date.Date
 	items           []Item
 	findings        finding.List
-	next            int  // index of the first item not done, len(items) if none
+	next            int  // index of the first actionable item, len(items) if none
 	nextItem        Item // a copy of items[next], so NextDue reads the plan alone
 	extra           []Held
 	ctx             *planCtx
@@ -236,8 +236,8 @@ func (p Plan) Items() []Item { return slices.Clone(p.items) }
 // institution stay).
 func (p Plan) Findings() finding.List { return slices.Clone(p.findings) }
 
-// NextDue returns the first item that is not done — overdue or upcoming —
-// and false if there is none. It does not allocate.
+// NextDue returns the first item the case worker can act on — overdue or
+// upcoming — and false if there is none. It does not allocate.
 func (p Plan) NextDue() (Item, bool) {
 	if p.next >= len(p.items) {
 		return Item{}, false

@@ -344,22 +344,36 @@ const (
 	Overdue
 	// Upcoming: due on or after the as-of date and not held.
 	Upcoming
+	// Missed: an item of a measure that has ended, due on or before its
+	// end and never held. It can no longer be held, so it is no task for
+	// the case worker (DueIn leaves it out); it counts against compliance
+	// and the plan has a finding for it.
+	Missed
 )
 
 var statusTable = newCodeTable("followup.Status",
 	[3]string{"done", "afholdt", "done"},
 	[3]string{"overdue", "overskredet", "overdue"},
 	[3]string{"upcoming", "kommende", "upcoming"},
+	[3]string{"missed", "ikke holdt", "missed"},
 )
 
 // IsValid reports whether s is defined.
 func (s Status) IsValid() bool { return statusTable.valid(uint8(s)) }
 
-// String returns "done", "overdue", "upcoming" or "followup.Status(n)".
+// String returns "done", "overdue", "upcoming", "missed" or
+// "followup.Status(n)".
 func (s Status) String() string { return statusTable.code(uint8(s)) }
 
 // Danish returns the Danish label.
 func (s Status) Danish() string { return statusTable.danish(uint8(s)) }
+
+// English returns the English label.
+func (s Status) English() string { return statusTable.english(uint8(s)) }
+
+// Actionable reports whether the case worker can still act on the item:
+// overdue or upcoming.
+func (s Status) Actionable() bool { return s == Overdue || s == Upcoming }
 
 // MarshalText returns the code.
 func (s Status) MarshalText() ([]byte, error) { return statusTable.marshal(uint8(s)) }

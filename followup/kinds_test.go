@@ -98,6 +98,7 @@ var enumTable = []enumCase{
 	statusCase(followup.Done, "done"),
 	statusCase(followup.Overdue, "overdue"),
 	statusCase(followup.Upcoming, "upcoming"),
+	statusCase(followup.Missed, "missed"),
 
 	layerCase(followup.Statutory, "statutory"),
 	layerCase(followup.Municipal, "municipal"),
@@ -159,7 +160,7 @@ func TestEnumTableIsComplete(t *testing.T) {
 		{"Kind", followup.Kind(0), followup.Hearing + 1, "followup.Kind(0)", "followup.Kind(11)", countOf[followup.Kind](), 10},
 		{"Mode", followup.Mode(0), followup.Mail + 1, "followup.Mode(0)", "followup.Mode(4)", countOf[followup.Mode](), 3},
 		{"ChildTalk", followup.ChildTalk(0), followup.Optional + 1, "followup.ChildTalk(0)", "followup.ChildTalk(3)", countOf[followup.ChildTalk](), 2},
-		{"Status", followup.Status(0), followup.Upcoming + 1, "followup.Status(0)", "followup.Status(4)", countOf[followup.Status](), 3},
+		{"Status", followup.Status(0), followup.Missed + 1, "followup.Status(0)", "followup.Status(5)", countOf[followup.Status](), 4},
 		{"Layer", followup.Layer(0), followup.Municipal + 1, "followup.Layer(0)", "followup.Layer(3)", countOf[followup.Layer](), 2},
 		{"Decision", followup.Decision(0), followup.Cadence + 1, "followup.Decision(0)", "followup.Decision(9)", countOf[followup.Decision](), 8},
 		{"Fact", followup.Fact(0), followup.FactPlanChosen + 1, "followup.Fact(0)", "followup.Fact(6)", countOf[followup.Fact](), 5},

@@ -305,6 +305,16 @@ func (w *walker) findings() finding.List {
 	if f, ok := w.ruleEnded(); ok {
 		l = append(l, f)
 	}
+	for i := range w.items {
+		if it := &w.items[i]; it.Status == Missed {
+			sev := finding.Warning
+			if it.Statutory {
+				sev = finding.Error
+			}
+			l = append(l, finding.New("followup.item.missed", sev, id, "",
+				"due", msg.Date(it.Due), "rules", msg.String(strings.Join(it.Rules(), "+")), "end", msg.Date(w.end)))
+		}
+	}
 	m := w.rec.Measure
 	if iv.Placement && iv.Step == ladder.Institution && m.ActiveOn(w.asOf) && w.asOf >= longStay.AddTo(m.Start()) {
 		l = append(l, finding.New("followup.institution.long-stay", finding.Info, id,

@@ -230,7 +230,7 @@ func TestJSONContract(t *testing.T) {
 		assert.NotEmpty(t, it.Measure)
 		assert.NotEmpty(t, it.Worker)
 		assert.Contains(t, kinds, it.Kind)
-		assert.Contains(t, []string{"done", "overdue", "upcoming"}, it.Status)
+		assert.Contains(t, []string{"done", "overdue", "upcoming", "missed"}, it.Status)
 		assert.Contains(t, []string{"required", "optional"}, it.ChildConversation)
 		require.NotNil(t, it.Statutory)
 		require.NotNil(t, it.Modes, "modes is a list, never null")
