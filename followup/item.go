@@ -1,6 +1,7 @@
 package followup
 
 import (
+	"github.com/trappe-dk/trappe/followup/workday"
 	"slices"
 
 	"github.com/rickb777/date/v2"
@@ -15,10 +16,14 @@ type planCtx struct {
 	iv     ladder.Intervention
 	grants []Grant
 	excs   []*Exception // excs[i] is the exception of grants[i]
-	// decision is a copy of the case's recorded decision, or nil.
+	// decision is the case's recorded decision, or nil.
 	decision *CadenceDecision
-	caseID   string
-	measure  string
+	// rec and cal are what the plan was scheduled from (a deep copy of the
+	// record), for its JSON and a replay.
+	rec     Record
+	cal     *workday.Calendar
+	caseID  string
+	measure string
 }
 
 // anchorKind says what a due date is measured from.

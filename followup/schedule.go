@@ -476,6 +476,8 @@ func (w *walker) finish(p *Plan) {
 	}
 	ctx := new(planCtx)
 	*ctx = w.ctx
+	ctx.rec, ctx.cal = w.rec.clone(), w.cal
+	ctx.decision = ctx.rec.Decision
 	*p = Plan{caseID: w.rec.Case, measure: ctx.measure, asOf: w.asOf, until: w.until, ctx: ctx, next: -1}
 	for i := range items {
 		it := &items[i]
