@@ -123,8 +123,8 @@ type Indicator struct {
 // IsZero reports whether i is the zero Indicator, that is no indicator.
 func (i Indicator) IsZero() bool { return i == Indicator{} }
 
-// Direction is the direction of change from Baseline to Target.
-func (i Indicator) Direction() Direction {
+// Trend is the direction of change from Baseline to Target.
+func (i Indicator) Trend() Trend {
 	switch {
 	case i.Target > i.Baseline:
 		return Increase
@@ -167,61 +167,67 @@ type Acceptance struct {
 	Attractive Answer `json:"attractive,omitzero"`
 }
 
-// Direction is the direction an indicator should move. The zero value,
+// Trend is the direction an indicator should move (ladder.Direction is a
+// move on the ladder, another thing). The zero value,
 // Unchanged, is meaningful: target equals baseline, nothing to achieve.
-type Direction int8
+type Trend int8
 
 const (
 	// Decrease: the target is below the baseline (fewer problems).
-	Decrease Direction = -1
+	Decrease Trend = -1
 	// Unchanged: the target equals the baseline.
-	Unchanged Direction = 0
+	Unchanged Trend = 0
 	// Increase: the target is above the baseline.
-	Increase Direction = 1
+	Increase Trend = 1
 )
 
 // IsValid reports whether d is Decrease, Unchanged or Increase.
-func (d Direction) IsValid() bool { return d >= Decrease && d <= Increase }
+func (d Trend) IsValid() bool { return d >= Decrease && d <= Increase }
 
-// String returns the stable code "ned", "uaendret" or "op", or a
-// diagnostic like "measure.Direction(5)".
-func (d Direction) String() string {
+// String returns the stable code "decrease", "unchanged" or "increase",
+// or a diagnostic like "measure.Trend(5)".
+func (d Trend) String() string {
+	switch d {
+	case Decrease:
+		return "decrease"
+	case Unchanged:
+		return "unchanged"
+	case Increase:
+		return "increase"
+	}
+	return fmt.Sprintf("measure.Trend(%d)", int8(d))
+}
+
+// Danish returns the Danish label: "ned", "uændret" or "op".
+func (d Trend) Danish() string {
 	switch d {
 	case Decrease:
 		return "ned"
 	case Unchanged:
-		return "uaendret"
+		return "uændret"
 	case Increase:
 		return "op"
-	}
-	return fmt.Sprintf("measure.Direction(%d)", int8(d))
-}
-
-// Danish returns the Danish label.
-func (d Direction) Danish() string {
-	if d == Unchanged {
-		return "uændret"
 	}
 	return d.String()
 }
 
 // MarshalText returns the stable code.
-func (d Direction) MarshalText() ([]byte, error) {
+func (d Trend) MarshalText() ([]byte, error) {
 	if !d.IsValid() {
-		return nil, fmt.Errorf("measure.Direction.MarshalText: invalid direction %d", int8(d))
+		return nil, fmt.Errorf("measure.Trend.MarshalText: invalid trend %d", int8(d))
 	}
 	return []byte(d.String()), nil
 }
 
 // UnmarshalText parses a stable code.
-func (d *Direction) UnmarshalText(b []byte) error {
-	for _, v := range []Direction{Decrease, Unchanged, Increase} {
+func (d *Trend) UnmarshalText(b []byte) error {
+	for _, v := range []Trend{Decrease, Unchanged, Increase} {
 		if v.String() == string(b) {
 			*d = v
 			return nil
 		}
 	}
-	return fmt.Errorf("measure.Direction.UnmarshalText: unknown direction %q", string(b))
+	return fmt.Errorf("measure.Trend.UnmarshalText: unknown trend %q", string(b))
 }
 
 // Answer is a recorded yes or no, or none. The zero value, Unset, is

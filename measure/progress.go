@@ -124,7 +124,7 @@ type Progress struct {
 	Start     date.Date `json:"start"`
 	On        date.Date `json:"on"`
 	Due       date.Date `json:"due"`
-	Direction Direction `json:"direction"`
+	Trend Trend `json:"trend"`
 	Achieved  float64   `json:"achieved"`
 	Expected  float64   `json:"expected"`
 	Status    Status    `json:"status"`
@@ -188,7 +188,7 @@ func progressOf(op, id string, ind Indicator, due date.Date, current float64, on
 
 	p := Progress{
 		GoalID: id, Indicator: ind, Current: current,
-		Start: start, On: on, Due: due, Direction: ind.Direction(),
+		Start: start, On: on, Due: due, Trend: ind.Trend(),
 	}
 	p.Achieved = achieved(current, ind.Baseline, ind.Target)
 	if !isFinite(p.Achieved) {

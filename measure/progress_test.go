@@ -57,7 +57,7 @@ func TestProgress(t *testing.T) {
 		achieved  float64
 		expected  float64
 		status    Status
-		direction Direction
+		direction Trend
 	}{
 		// (3.5−2)/(5−2) = 0.5 against 45/90 = 0.5.
 		{"half way at half time", attendanceGoal(), 3.5, progHalf, 0.5, 0.5, OnTrack, Increase},
@@ -94,7 +94,7 @@ func TestProgress(t *testing.T) {
 			assert.InDelta(t, tt.achieved, p.Achieved, 1e-12)
 			assert.InDelta(t, tt.expected, p.Expected, 1e-12)
 			assert.Equal(t, tt.status, p.Status)
-			assert.Equal(t, tt.direction, p.Direction)
+			assert.Equal(t, tt.direction, p.Trend)
 		})
 	}
 }
@@ -187,7 +187,7 @@ func TestProgressJSONRoundTrip(t *testing.T) {
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"goalId":"G2"`)
-	assert.Contains(t, string(b), `"direction":"ned"`)
+	assert.Contains(t, string(b), `"trend":"decrease"`)
 	assert.Contains(t, string(b), `"status":"paa-sporet"`)
 	assert.Contains(t, string(b), `"on":"2026-02-19"`)
 	var back Progress
