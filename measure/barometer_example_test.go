@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -76,7 +77,7 @@ func ExampleAssessments() {
 		fmt.Printf("%-4s %d of %d (%.0f %%)\n", c.Key, c.OnTime, c.Due, 100*share)
 	}
 	for _, f := range rep.Misses() {
-		fmt.Println(f.Message("en"))
+		fmt.Println(f.Text(msg.English))
 	}
 	// Output:
 	// anne 1 of 2 (50 %)
