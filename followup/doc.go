@@ -47,7 +47,12 @@
 // ladder) to its rules (RuleSetSpec.Bindings; Herning's binds the default
 // catalogue as domain.md §1 does). Another municipality binds the same
 // codes to its own rules; a code its set does not bind gets the statutory
-// floor alone and the finding followup.statutory-only.
+// floor alone and the finding followup.statutory-only. Herning's table is
+// silent on aftercare (ungestøtte, formerly efterværn), so its codes get
+// the floor alone: BarnetsLov covers ladder.BasisAftercare (BL § 95, stk.
+// 1, lists §§ 114–116); ServiceLoven does not, because whether SEL § 70
+// covered SEL § 76 is unconfirmed, so aftercare begun before 2024 owes its
+// first statutory follow-up under Barnets Lov.
 //
 // Vendors build their own municipality's set in Go (NewRuleSet) or from JSON
 // (json.Unmarshal into a RuleSet). Building a set that would relax the law,

@@ -137,7 +137,7 @@ func TestSampleCovers(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, len(f.Workers), 3)
 	assert.GreaterOrEqual(t, len(teams), 2)
-	assert.Len(t, f.Cases, 40)
+	assert.Len(t, f.Cases, 43)
 
 	codes := map[string]bool{}
 	exceptions := map[string]string{}

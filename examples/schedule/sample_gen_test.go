@@ -159,7 +159,11 @@ func sampleSpec() genFile {
 		kase("c16", "w2", "2011-01-20", nil,
 			m("m16-1", "efterskole", "2026-08-10", "2027-06-25", "ok", x("X-EFTERSKOLE", leaderN, "2026-08-05"))),
 		kase("c17", "w2", "2010-10-10", nil, withCadence(m("m17-1", "efterskole-anbragt", "2025-08-11", "2026-06-26", "ok"), "P6M")),
-		kase("c18", "w2", "2008-07-07", nil, withCadence(m("m18-1", "opgangsfaellesskab", "2025-01-06", "", "ok"), "P3M")),
+		// Turns 18 on 2026-07-07: the placement ends the day before, and
+		// the young person stays on under ungestøtte (aftercare).
+		kase("c18", "w2", "2008-07-07", nil,
+			withCadence(m("m18-1", "opgangsfaellesskab", "2025-01-06", "2026-07-06", "ok"), "P3M"),
+			withCadence(m("m18-2", "ungestoette-udslusning", "2026-07-07", "", "ok"), "P6M")),
 		kase("c19", "w2", "2012-12-12", nil, m("m19-1", "privat-kontaktperson", "2025-09-01", "", "ok")),
 		kase("c20", "w2", "2019-03-03", []any{
 			obj{"id": "g1", "what": "SDQ-score falder fra 30 til 8", "who": []string{"forældre", "PMTO-terapeut"},
@@ -202,7 +206,11 @@ func sampleSpec() genFile {
 		kase("c33", "w3", "2014-11-11", nil, m("m33-1", "korttidsanbringelse", "2026-10-19", "", "ok")),
 
 		// w4 Jonas Berg, team syd, 0.8 FTE, 7 cases.
-		kase("c34", "w4", "2008-05-05", nil, m("m34-1", "eget-vaerelse", "2025-05-05", "", "ok")),
+		// Turns 18 on 2026-05-05: from then a fixed contact person as
+		// aftercare.
+		kase("c34", "w4", "2008-05-05", nil,
+			m("m34-1", "eget-vaerelse", "2025-05-05", "2026-05-04", "ok"),
+			withCadence(m("m34-2", "ungestoette-kontaktperson", "2026-05-05", "", "ok"), "P6M")),
 		kase("c35", "w4", "2013-01-13", []any{
 			obj{"id": "g1", "what": "Ida sover i egen seng hver nat", "who": []string{"Ida", "plejemor"},
 				"indicator": obj{"name": "nætter i egen seng", "unit": "nætter pr. uge", "baseline": 3, "target": 7, "scale": obj{"min": 0, "max": 7}},
@@ -223,6 +231,18 @@ func sampleSpec() genFile {
 		kase("c40", "w4", "2017-12-12", nil,
 			m("m40-1", "familiecentral", "2026-02-02", "2026-05-29", "ok"),
 			m("m40-2", "aflastning", "2026-06-01", "", "ok")),
+
+		// Aftercare (ungestøtte) after placements that ended at 18.
+		kase("c41", "w3", "2007-03-15", nil,
+			m("m41-1", "plejefamilie", "2019-08-12", "2025-03-14", "ok"),
+			withCadence(m("m41-2", "ungestoette-plejefamilie", "2025-03-15", "", "ok"), "P6M"),
+			withCadence(m("m41-3", "ungestoette-anden-stoette", "2025-09-01", "", "ok"), "P3M")),
+		kase("c42", "w4", "2006-10-01", nil,
+			m("m42-1", "netvaerkspleje", "2020-01-06", "2024-09-30", "ok"),
+			withCadence(m("m42-2", "ungestoette-netvaerkspleje", "2024-10-01", "2026-09-30", "ok"), "P6M")),
+		kase("c43", "w3", "2008-02-10", nil,
+			m("m43-1", "opholdssted", "2024-06-03", "2026-02-09", "ok"),
+			withCadence(m("m43-2", "ungestoette-institution", "2026-02-10", "", "ok"), "P6M")),
 	}
 	return f
 }
