@@ -66,7 +66,8 @@
 // except placement cases and aftercare (efterværn) cases; the receiving
 // team leader assigns the case and the handing-over worker calls a
 // handover meeting (Kompendium s. 36). [Transfer] makes that decision for
-// one case.
+// one case from its measures: an active placement or an active aftercare
+// measure (ungestøtte, which is no placement) keeps it.
 //
 // # Input
 //
@@ -76,7 +77,7 @@
 //
 //	{"workers": [{"id": "w1", "name": "…", "team": "nord", "fte": 1.0, "employedSince": "2020-01-01"}],
 //	 "cases": [{"id": "c1", "worker": "w1", "child": {"birthDate": "2012-03-04"},
-//	   "aftercare": false, "keys": ["akut"],
+//	   "keys": ["akut"],
 //	   "measures": [{"id": "m1", "intervention": "doegninstitution", "start": "2026-01-05", "end": "2026-06-30",
 //	     "exceptions": [{"id": "X-FJERN", "approvedBy": "…", "approvedOn": "2026-01-10"}],
 //	     "followups": [{"date": "2026-01-19", "childConversation": true, "mode": "in-person"}],
@@ -87,7 +88,9 @@
 // decision under BL § 95 and "assessmentEnd" the end of an assessment run
 // alongside the measure; all but the measure's id, intervention and start
 // are optional. Fields this package does not use, such as "goals", are
-// ignored.
+// ignored. An aftercare case is told by its measures (an "ungestoette-…"
+// intervention); the "aftercare" flag of an earlier format is refused when
+// true, so that such a case is not silently moved with the citizen.
 //
 // Sources: Herning Kommune, Herningmodellen 1.0 — kompendium (2015),
 // s. 28, 32–35 and 36; Pedersen & Kloppenborg, Slutevaluering af Herning

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rickb777/date/v2"
+	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/finding"
 )
 
@@ -87,8 +88,10 @@ type TransferDecision struct {
 	// Placements are the ids of the measures, active on the day, that are
 	// placements and keep the case in its district.
 	Placements []string `json:"placements,omitempty"`
-	// Aftercare is set when the case is an aftercare case.
-	Aftercare bool `json:"aftercare,omitempty"`
+	// Aftercare are the ids of the measures, active on the day, that are
+	// aftercare (ladder.BasisAftercare: efterværn, ungestøtte) and keep
+	// the case in its district.
+	Aftercare []string `json:"aftercare,omitempty"`
 	// Da and En give the reason for a case worker or team leader.
 	Da     string `json:"da"`
 	En     string `json:"en"`
@@ -108,8 +111,13 @@ type TransferDecision struct {
 //     a placement (Intervention.Placement) — home-based placements such as
 //     own room or kostskole included, residential family treatment
 //     (døgnophold for hele familien) not, as the child is not placed;
-//   - aftercare cases (efterværn; ungestøtte under Barnets Lov): c.Aftercare.
+//   - aftercare cases (efterværn; ungestøtte under Barnets Lov): any
+//     measure active on the day whose intervention has the aftercare basis
+//     (ladder.BasisAftercare), such as a continued stay in the foster
+//     family after 18 — not a placement, but kept in the district all the
+//     same.
 //
+// Both are read from the case's measures; nothing needs setting by hand.
 // When the case moves, the receiving team leader assigns it to a worker
 // and passes on the name, and the handing-over worker calls a handover
 // meeting (Handover). When the input does not settle the question — a zero
@@ -118,7 +126,7 @@ type TransferDecision struct {
 // leader, who settles them in the team leaders' forum. Transfer never
 // changes c.
 func Transfer(c Case, on date.Date) TransferDecision {
-	d := TransferDecision{Case: c.ID, On: on, Source: SourceTransfer, Aftercare: c.Aftercare}
+	d := TransferDecision{Case: c.ID, On: on, Source: SourceTransfer}
 	subj := subjectOr(c.ID, "case", 0)
 	if c.ID == "" {
 		d.Findings = append(d.Findings, finding.Finding{Code: CodeMissingID, Severity: finding.Error, Subject: subj,
@@ -131,7 +139,7 @@ func Transfer(c Case, on date.Date) TransferDecision {
 			Da: da + " Det kan ikke afgøres, hvilke indsatser der er aktive ved flytningen.",
 			En: en + " Which measures are active at the move cannot be told."})
 	}
-	var names []string
+	var names, aftercare []string
 	for i, r := range c.Measures {
 		m := r.Measure
 		if !m.IsValid() {
@@ -141,26 +149,33 @@ func Transfer(c Case, on date.Date) TransferDecision {
 				En: fmt.Sprintf("Case %s has an invalid (zero) measure at position %d; whether it is a placement cannot be told.", c.ID, i)})
 			continue
 		}
-		if !unclear && m.ActiveOn(on) && m.Intervention().Placement {
+		if unclear || !m.ActiveOn(on) {
+			continue
+		}
+		switch iv := m.Intervention(); {
+		case iv.Placement:
 			d.Placements = append(d.Placements, m.ID())
-			names = append(names, fmt.Sprintf("%s: %s", m.ID(), m.Intervention().Danish))
+			names = append(names, fmt.Sprintf("%s: %s", m.ID(), iv.Danish))
+		case iv.Basis == ladder.BasisAftercare:
+			d.Aftercare = append(d.Aftercare, m.ID())
+			aftercare = append(aftercare, fmt.Sprintf("%s: %s", m.ID(), iv.Danish))
 		}
 	}
 	switch {
 	case unclear:
-		d.Outcome, d.Placements = Unclear, nil
+		d.Outcome, d.Placements, d.Aftercare = Unclear, nil, nil
 		d.Da = fmt.Sprintf("Det kan ikke afgøres, om sag %s skal flyttes. Ved tvivl kontakter rådgiveren sin teamleder, som afklarer det i teamlederforum.", c.ID)
 		d.En = fmt.Sprintf("Whether case %s moves cannot be decided. When in doubt the worker asks the team leader, who settles it in the team leaders' forum.", c.ID)
-	case len(d.Placements) > 0 || c.Aftercare:
+	case len(d.Placements) > 0 || len(d.Aftercare) > 0:
 		d.Outcome = Stays
 		var da, en []string
 		if len(d.Placements) > 0 {
 			da = append(da, fmt.Sprintf("barnet er anbragt (%s)", strings.Join(names, "; ")))
 			en = append(en, fmt.Sprintf("the child is placed (%s)", strings.Join(d.Placements, ", ")))
 		}
-		if c.Aftercare {
-			da = append(da, "det er en efterværnssag")
-			en = append(en, "it is an aftercare case")
+		if len(d.Aftercare) > 0 {
+			da = append(da, fmt.Sprintf("den unge får ungestøtte (efterværn) (%s)", strings.Join(aftercare, "; ")))
+			en = append(en, fmt.Sprintf("the young person receives aftercare (%s)", strings.Join(d.Aftercare, ", ")))
 		}
 		d.Da = fmt.Sprintf("Sag %s flyttes ikke med borgeren: %s. Anbringelses- og efterværnssager bliver i distriktet.", c.ID, strings.Join(da, ", og "))
 		d.En = fmt.Sprintf("Case %s does not move with the citizen: %s. Placement and aftercare cases stay with their district.", c.ID, strings.Join(en, ", and "))
