@@ -149,6 +149,38 @@
 // months, the child's plan, hearing the child) are data in the rule sets
 // too; see intake.go.
 //
+// # The notification, the network meeting and the plans of young people
+//
+// A notification owes more than its assessment (NotificationDeadlines). A
+// professional notifier is sent a receipt within 6 days of receipt (SEL §
+// 155 b; the Barnets Lov paragraph, probably § 138, is unconfirmed). Whether
+// the law counts days or working days is unconfirmed too, so the unit is
+// data on the row: the shipped rows count calendar days, the reading that
+// relaxes less, and a row with WorkingDays counts Danish working days. A
+// notification about a child who already receives support has the case
+// reassessed by someone not involved before, and one about abuse calls for
+// a conversation with the child (BL § 137, tidl. SEL § 155 a). The law
+// sets no deadline for these two; they are items of their own, due with
+// the 24-hour assessment, which stay overdue until done — a requirement
+// riding on the assessment would vanish once the assessment is made, so
+// the items protect the child more (unconfirmed, and said so in each
+// item's why). Herning releases the time reserved in CBF's calendars for a
+// network meeting if CBF's staff are not invited within a week
+// (Kompendium s. 23–27; NetworkMeetingDeadline, a municipal deadline read
+// as a week before the reserved time).
+//
+// The young person's plan (ungeplan, BL § 108) is due at the latest 3
+// months after the later of the decision and the 16th birthday — a must
+// for placements and re-established stays, and where the municipality
+// chose to make one — and before the decision for a placement without
+// consent of a young person of 16 or over (YoungPersonsPlanDeadline). The
+// age is reached at the start of the birthday (AgeReached); a birthday on
+// 29 February in a year without one counts as 28 February, the earlier day
+// (unconfirmed). Before a child returns home the plan is revised (BL §
+// 100, stk. 5; ReturnHomePlanDeadline): due the day before the decision to
+// return the child home, or before the day the child moves home when no
+// decision is recorded.
+//
 // Nothing here reads a clock: the as-of date is always a parameter. Rule
 // sets, regimes, plans and calendars are immutable and safe for concurrent
 // use.
