@@ -39,11 +39,25 @@ type genWorker struct {
 }
 
 type genCase struct {
-	ID       string       `json:"id"`
-	Worker   string       `json:"worker"`
-	Child    genChild     `json:"child"`
-	Measures []genMeasure `json:"measures"`
-	Goals    []any        `json:"goals,omitempty"`
+	ID            string            `json:"id"`
+	Worker        string            `json:"worker"`
+	Child         genChild          `json:"child"`
+	Measures      []genMeasure      `json:"measures"`
+	Goals         []any             `json:"goals,omitempty"`
+	Notifications []genNotification `json:"notifications,omitempty"`
+}
+
+// genNotification is a notification received in a case (issue 15); times
+// in RFC 3339 with the Danish offset.
+type genNotification struct {
+	Received         string `json:"received"`
+	Assessed         string `json:"assessed,omitempty"`
+	FromProfessional bool   `json:"fromProfessional,omitempty"`
+	ReceiptSent      string `json:"receiptSent,omitempty"`
+	AlreadySupported bool   `json:"alreadySupported,omitempty"`
+	Reassessed       string `json:"reassessed,omitempty"`
+	Abuse            bool   `json:"abuse,omitempty"`
+	ChildTalked      string `json:"childTalked,omitempty"`
 }
 
 type genChild struct {
@@ -58,8 +72,12 @@ type genMeasure struct {
 	Exceptions   []genException `json:"exceptions,omitempty"`
 	Followups    []genFollowup  `json:"followups,omitempty"`
 	Cadence      *genCadence    `json:"cadence,omitempty"`
+	// YoungPersonsPlan is the day the young person's plan was made, filled
+	// in by youngPersonsPlan (issue 15).
+	YoungPersonsPlan string `json:"youngPersonsPlan,omitempty"`
 
-	profile string // ok, late, nochild, overdue
+	profile  string // ok, late, nochild, overdue
+	ungeplan string // "" made a week before it is due, "late" 10 days after
 }
 
 type genException struct {
@@ -96,6 +114,11 @@ func x(id, by, on string) genException { return genException{ID: id, ApprovedBy:
 
 func withCadence(gm genMeasure, every string) genMeasure {
 	gm.Cadence = &genCadence{Every: every, Note: "Besluttet ved første opfølgning efter BL § 95."}
+	return gm
+}
+
+func lateUngeplan(gm genMeasure) genMeasure {
+	gm.ungeplan = "late"
 	return gm
 }
 
@@ -192,8 +215,10 @@ func sampleSpec() genFile {
 				"subGoals":   []any{obj{"id": "s1", "what": "Ahmad består teoriprøven til knallert", "criteria": []string{"bestået teoriprøve"}, "due": "2027-08-01"}}}},
 			m("m26-1", "plejefamilie", "2023-02-06", "", "ok"),
 			m("m26-2", "kontaktperson", "2026-01-05", "", "ok")),
+		// Turned 16 on 2026-06-15 in a placement: the young person's plan
+		// was made late.
 		kase("c27", "w3", "2010-06-15", nil,
-			m("m27-1", "opholdssted", "2026-02-02", "", "ok", x("X-FJERN", leaderS, "2026-02-20"))),
+			lateUngeplan(m("m27-1", "opholdssted", "2026-02-02", "", "ok", x("X-FJERN", leaderS, "2026-02-20")))),
 		kase("c28", "w3", "2011-04-04", nil,
 			m("m28-1", "plejefamilie", "2025-08-04", "", "ok"),
 			m("m28-2", "efterskole", "2026-08-10", "2027-06-25", "ok", x("X-EFTERSKOLE", leaderS, "2026-08-10"))),
@@ -244,7 +269,56 @@ func sampleSpec() genFile {
 			m("m43-1", "opholdssted", "2024-06-03", "2026-02-09", "ok"),
 			withCadence(m("m43-2", "ungestoette-institution", "2026-02-10", "", "ok"), "P6M")),
 	}
+	// Notifications (issue 15). A school's notification about a child in
+	// family treatment: professional, already supported, reassessed an
+	// hour late. A day-care's notification about abuse of a child in
+	// respite care on Friday afternoon: the reassessment not yet done,
+	// the conversation held on Monday, the receipt not yet sent. A
+	// neighbour's notification on the as-of day, not yet assessed.
+	for i := range f.Cases {
+		switch c := &f.Cases[i]; c.ID {
+		case "c05":
+			c.Notifications = []genNotification{{Received: "2026-11-10T09:15:00+01:00", Assessed: "2026-11-10T13:40:00+01:00",
+				FromProfessional: true, ReceiptSent: "2026-11-12T10:00:00+01:00", AlreadySupported: true, Reassessed: "2026-11-11T10:30:00+01:00"}}
+		case "c40":
+			c.Notifications = []genNotification{{Received: "2026-11-13T14:20:00+01:00", Assessed: "2026-11-13T16:05:00+01:00",
+				FromProfessional: true, AlreadySupported: true, Abuse: true, ChildTalked: "2026-11-16T09:00:00+01:00"}}
+		case "c21":
+			c.Notifications = []genNotification{{Received: "2026-11-16T08:05:00+01:00"}}
+		}
+	}
 	return f
+}
+
+// youngPersonsPlan fills in the day the young person's plan was made on a
+// placement that owes one by the as-of date (asked of the library, as the
+// report asks it): a week before it is due, or 10 days after for a "late"
+// measure; one due after the as-of date is left open.
+func youngPersonsPlan(t *testing.T, caseID, born string, gm *genMeasure, asOf date.Date) {
+	t.Helper()
+	iv := ladder.MustParseIntervention(gm.Intervention)
+	if born == "" || iv.Basis != ladder.BasisPlacement {
+		return
+	}
+	var end date.Date
+	if gm.End != "" {
+		end = ladder.MustParseDate(gm.End)
+	}
+	y := followup.YoungPerson{Case: caseID, Measure: gm.ID, BirthDate: ladder.MustParseDate(born), Decided: ladder.MustParseDate(gm.Start),
+		Ends: end, Basis: ladder.BasisPlacement}
+	it, ok, err := followup.YoungPersonsPlanDeadline(y, asOf, nil)
+	if err != nil {
+		t.Fatalf("%s: %v", gm.ID, err)
+	}
+	if !ok || it.Due > asOf {
+		return
+	}
+	cal := workday.Danish()
+	made := cal.OnOrBefore(it.WorkingDay - 7)
+	if gm.ungeplan == "late" {
+		made = cal.OnOrAfter(it.Due + 10)
+	}
+	gm.YoungPersonsPlan = made.String()
 }
 
 // holdFollowups fills in the follow-ups held on one measure by its profile.
@@ -354,6 +428,7 @@ func TestGenerateSample(t *testing.T) {
 	for i := range f.Cases {
 		for j := range f.Cases[i].Measures {
 			holdFollowups(t, f.Cases[i].ID, &f.Cases[i].Measures[j], asOf)
+			youngPersonsPlan(t, f.Cases[i].ID, f.Cases[i].Child.BirthDate, &f.Cases[i].Measures[j], asOf)
 		}
 	}
 	var buf bytes.Buffer
