@@ -211,9 +211,6 @@ var (
 	noteReturnHome = Text{
 		"Loven siger »forud for hjemgivelse« uden et antal dage. Fristen regnes fra afgørelsen om hjemgivelse, når den er registreret, ellers fra den dag barnet flytter hjem: den tidligste af dagene, så den reviderede plan ligger til grund for afgørelsen (ikke bekræftet).",
 		"The law says 'before the return home' with no number of days. The deadline runs from the decision to return the child home when it is recorded, else from the day the child moves home: the earlier day, so that the revised plan is there for the decision (unconfirmed)."}
-	noteYoungPersonsPlan = Text{
-		"Alderen nås ved fødselsdagens begyndelse. For en fødselsdag den 29. februar i et år uden skuddag regnes den 28. februar, den tidligste af de mulige dage (ikke bekræftet; dansk praksis kan være 1. marts).",
-		"An age is reached at the start of the birthday. For a birthday on 29 February in a year without a leap day, 28 February counts, the earlier of the possible days (unconfirmed; Danish practice may be 1 March)."}
 	noteNetworkMeeting = Text{
 		"Kompendiet siger ikke, hvorfra fristen regnes; den læses som regnet bagud fra den reserverede tid, så indkaldelsen kommer i god tid (ikke bekræftet).",
 		"The Kompendium does not say from when the period runs; it is read as counted back from the reserved time, so that the invitation comes in good time (unconfirmed)."}
@@ -271,25 +268,21 @@ func blIntakeRows() []IntakeRule {
 		{ID: "BL-108", Kind: YoungPersonsPlan, Layer: Statutory, RuleSet: lawBL, Before: true, FromAge: 16, If: []Fact{FactPlacement, FactWithoutConsent},
 			Name:      Text{"Ungeplanen foreligger før afgørelsen", "The young person's plan exists before the decision"},
 			When:      Text{"anbringelse uden samtykke (BL § 47) af en ung, der har nået alderen ved afgørelsen", "placement without consent (BL § 47) of a young person who has reached the age by the decision"},
-			Note:      noteYoungPersonsPlan,
 			Source:    srcBL108("stk. 2 og 4"),
 			Effective: BarnetsLovEffective},
 		{ID: "BL-108", Kind: YoungPersonsPlan, Layer: Statutory, RuleSet: lawBL, Within: Months(3), FromAge: 16, If: []Fact{FactPlacement},
 			Name:      Text{"Ungeplan senest 3 måneder efter afgørelsen eller 16-årsdagen", "The young person's plan at the latest 3 months after the decision or the 16th birthday"},
 			When:      Text{"anbringelse (BL §§ 46–47), hvor ungeplanen skal udarbejdes", "placement (BL §§ 46–47), where the plan is mandatory"},
-			Note:      noteYoungPersonsPlan,
 			Source:    srcBL108("stk. 2–3"),
 			Effective: BarnetsLovEffective},
 		{ID: "BL-108", Kind: YoungPersonsPlan, Layer: Statutory, RuleSet: lawBL, Within: Months(3), FromAge: 16, If: []Fact{FactAftercare, FactReestablished},
 			Name:      Text{"Ungeplan senest 3 måneder efter afgørelsen", "The young person's plan at the latest 3 months after the decision"},
 			When:      Text{"genetableret døgnophold (BL § 116), hvor ungeplanen skal udarbejdes", "re-established stay (BL § 116), where the plan is mandatory"},
-			Note:      noteYoungPersonsPlan,
 			Source:    srcBL108("stk. 2–3"),
 			Effective: BarnetsLovEffective},
 		{ID: "BL-108", Kind: YoungPersonsPlan, Layer: Statutory, RuleSet: lawBL, Within: Months(3), FromAge: 16, If: []Fact{FactPlanChosen},
 			Name:      Text{"Ungeplan senest 3 måneder efter afgørelsen eller 16-årsdagen", "The young person's plan at the latest 3 months after the decision or the 16th birthday"},
 			When:      Text{"støtte (BL §§ 32, 114, 115), hvor kommunen har overvejet og besluttet at udarbejde en ungeplan", "support (BL §§ 32, 114, 115) where the municipality considered and decided to make a plan"},
-			Note:      noteYoungPersonsPlan,
 			Source:    srcBL108("stk. 1 og 3"),
 			Effective: BarnetsLovEffective},
 		{ID: "BL-100", Kind: ReturnHomePlan, Layer: Statutory, RuleSet: lawBL, Before: true,

@@ -458,7 +458,7 @@ func TestYoungPersonsPlanDeadline(t *testing.T) {
 		{name: "leap-day child turning 16 in 2100",
 			y:    followup.YoungPerson{BirthDate: intakeDay("2084-02-29"), Decided: intakeDay("2099-06-01"), Basis: ladder.BasisPlacement},
 			asOf: "2100-01-04", due: "2100-05-28", work: "2100-05-28", status: followup.Upcoming,
-			inText: []string{"turns 16 on 2100-02-28", "which 2100 does not have; the age is reached on 28 February"}},
+			inText: []string{"turns 16 on 2100-02-28", "which 2100 does not have; the age is reached at the start of 28 February", "unconfirmed: Danish practice may be 1 March"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
