@@ -70,6 +70,16 @@ func TestV2HerningBindings(t *testing.T) {
 		"aflastning": "H-FOREB", "fft": "H-FOREB", "pmto": "H-FOREB", "praktisk-stoette": "H-FOREB",
 	}
 	rs := followup.HerningRules()
+	// Aftercare (ungestøtte) is bound to nothing: Herning's table is silent
+	// on it, so the statutory floor alone applies (BL § 95).
+	for _, code := range []string{"ungestoette-plejefamilie", "ungestoette-netvaerkspleje", "ungestoette-institution",
+		"ungestoette-udslusning", "ungestoette-kontaktperson", "ungestoette-anden-stoette"} {
+		_, known := ladder.Default().Get(code)
+		require.True(t, known, code)
+		_, bound := rs.RuleFor(code)
+		assert.False(t, bound, "%s: Herning's table is silent on aftercare", code)
+		require.NotContains(t, want, code)
+	}
 	for _, iv := range ladder.Default().All() {
 		r, ok := rs.RuleFor(iv.Code)
 		if w, bound := want[iv.Code]; bound {

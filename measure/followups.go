@@ -43,9 +43,15 @@ func (t CaseType) English() string {
 }
 
 // CaseTypeOf returns the case type of an intervention, and false for one
-// the law does not require follow-up on (early help, universal services).
+// the law does not require follow-up on (early help, universal services)
+// and for aftercare (ungestøtte, BL §§ 114–116): it is support to young
+// adults, none of KORA 2017 Figur 2.2's four types of child case, and
+// counting it as preventive would mix young adults into the children's
+// follow-up rates.
 func CaseTypeOf(iv ladder.Intervention) (CaseType, bool) {
 	switch {
+	case iv.Basis == ladder.BasisAftercare:
+		return 0, false
 	case iv.Placement && iv.Step == ladder.Institution:
 		return InstitutionCase, true
 	case iv.Placement && (iv.Step == ladder.FosterFamily || iv.Step == ladder.Network):

@@ -124,7 +124,7 @@ type Progress struct {
 	Start     date.Date `json:"start"`
 	On        date.Date `json:"on"`
 	Due       date.Date `json:"due"`
-	Trend Trend `json:"trend"`
+	Trend     Trend     `json:"trend"`
 	Achieved  float64   `json:"achieved"`
 	Expected  float64   `json:"expected"`
 	Status    Status    `json:"status"`

@@ -167,6 +167,7 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 		for _, it := range next {
 			writeItem(b, it, births, rep.AsOf, w, lang)
 		}
+		writeDeadlines(b, rep, wk.ID, births, w, lang)
 	}
 
 	section := func(title, area string) {

@@ -64,6 +64,10 @@ type Report struct {
 	Items    []Item    `json:"items"`
 	Findings []Finding `json:"findings"`
 	Figures  Figures   `json:"figures"`
+	// Deadlines are the intake deadlines of the cases up to Until — the
+	// notifications' and the young people's plans' — in working-day
+	// order (deadlines.go).
+	Deadlines []Deadline `json:"deadlines"`
 
 	// due is the due list: items not done that are overdue or due by
 	// Until, in working-day order (indices into Items).
@@ -270,6 +274,9 @@ schedule:
 	}
 
 	r.workers(d, cases)
+	if err := r.deadlines(d, cases, workerOf, opt); err != nil {
+		return nil, err
+	}
 	r.findings(d, plans, cases, workerOf, opt)
 	slices.SortStableFunc(r.Findings, func(a, b Finding) int { return cmp.Compare(areaRank(a.Area), areaRank(b.Area)) })
 	if err := r.figures(cases, records, plans, opt.AsOf); err != nil {
