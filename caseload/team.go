@@ -10,12 +10,13 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/followup"
-	"github.com/trappe-dk/trappe/internal/jsonstrict"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/jsonstrict"
 )
 
-// ErrInput is wrapped by every error about bad input to this package.
-var ErrInput = errors.New("bad input")
+// ErrInput is wrapped by every error about bad input to this package; it
+// is ladder.ErrInput, shared by all of trappe.
+var ErrInput = ladder.ErrInput
 
 // Worker is a case worker (socialrådgiver) with authority (myndighed).
 // The zero value has no id and an FTE of 0, which Validate reports.

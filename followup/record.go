@@ -3,7 +3,7 @@ package followup
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
+
 	"fmt"
 	"time"
 
@@ -137,8 +137,9 @@ var (
 	maxDate = date.New(2199, time.December, 31)
 )
 
-// ErrInput is wrapped by every error about bad scheduler input.
-var ErrInput = errors.New("bad input")
+// ErrInput is wrapped by every error about bad scheduler input; it is
+// ladder.ErrInput, shared by all of trappe.
+var ErrInput = ladder.ErrInput
 
 // checkDate reports a date outside minDate…maxDate (the zero date among
 // them), naming the field and the value.

@@ -175,6 +175,12 @@ func (c *Catalogue) Lookup(code string) (Intervention, error) {
 // in the catalogue.
 var ErrUnknownIntervention = errors.New("unknown intervention")
 
+// ErrInput is wrapped by every error about bad input to trappe's
+// functions, in every package (followup.ErrInput and caseload.ErrInput are
+// this same value), so a caller can tell bad input from a bug with one
+// errors.Is.
+var ErrInput = errors.New("bad input")
+
 // Get returns the intervention with the given code and whether it exists.
 func (c *Catalogue) Get(code string) (Intervention, bool) {
 	if c == nil {

@@ -326,15 +326,15 @@ var vagueWords = []string{
 // smart.S.vague), sorted. The caller owns the returned slice.
 func VagueWords() []string { return slices.Clone(vagueWords) }
 
-// Rule describes one finding code that ValidateGoal or CheckReview can
+// SmartRule describes one finding code that ValidateGoal or CheckReview can
 // report: its code, SMART letter ("" for input and review codes),
 // severity, source and a one-line summary as a message (package msg),
 // whose numbers come from the rule's thresholds.
 //
-// As JSON a Rule is {"code", "letter", "severity", "source", "summary":
+// As JSON a SmartRule is {"code", "letter", "severity", "source", "summary":
 // {"code", "args"}, "da", "en"}: the summary's message as data and
 // rendered in Danish and English.
-type Rule struct {
+type SmartRule struct {
 	Code     string
 	Letter   string
 	Severity finding.Severity
@@ -343,11 +343,11 @@ type Rule struct {
 }
 
 // Text renders the rule's summary in lang with the default catalogue.
-func (r Rule) Text(lang msg.Lang) string { return render(r.Summary, lang) }
+func (r SmartRule) Text(lang msg.Lang) string { return render(r.Summary, lang) }
 
 // MarshalJSON writes the rule with its summary as data and in Danish and
 // English.
-func (r Rule) MarshalJSON() ([]byte, error) {
+func (r SmartRule) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		Code     string           `json:"code"`
 		Letter   string           `json:"letter,omitempty"`
@@ -361,7 +361,7 @@ func (r Rule) MarshalJSON() ([]byte, error) {
 
 // rules lists every code, in the order ValidateGoal and CheckReview sort
 // their findings (input, S, M, A, R, T, review; by code within each).
-var rules = []Rule{
+var rules = []SmartRule{
 	{"smart.input.bad-answer", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.bad-answer")},
 	{"smart.input.duplicate-id", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.duplicate-id")},
 	{"smart.input.met-after-as-of", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.met-after-as-of")},
@@ -408,8 +408,8 @@ var rules = []Rule{
 	{"smart.review.overdue-no-new-goal", "", finding.Warning, srcFollowUp, msg.New("measure.rule.smart.review.overdue-no-new-goal")},
 }
 
-var rulesByCode = func() map[string]Rule {
-	m := make(map[string]Rule, len(rules))
+var rulesByCode = func() map[string]SmartRule {
+	m := make(map[string]SmartRule, len(rules))
 	for _, r := range rules {
 		m[r.Code] = r
 	}
@@ -419,7 +419,7 @@ var rulesByCode = func() map[string]Rule {
 // Rules returns every finding code ValidateGoal and CheckReview can
 // report, in the order they sort. The caller owns the returned slice and
 // the summaries' arguments.
-func Rules() []Rule {
+func Rules() []SmartRule {
 	out := slices.Clone(rules)
 	for i := range out {
 		out[i].Summary.Args = slices.Clone(out[i].Summary.Args)
@@ -465,7 +465,7 @@ type collector struct{ list finding.List }
 func (c *collector) add(code, subject string, args ...any) {
 	r, ok := rulesByCode[code]
 	if !ok { // a code missing from rules is a bug; the tests catch it
-		r = Rule{Severity: finding.Error}
+		r = SmartRule{Severity: finding.Error}
 	}
 	c.list = append(c.list, finding.New(code, r.Severity, subject, r.Source, args...))
 }

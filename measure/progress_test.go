@@ -56,7 +56,7 @@ func TestProgress(t *testing.T) {
 		on        date.Date
 		achieved  float64
 		expected  float64
-		status    Status
+		status    GoalStatus
 		direction Trend
 	}{
 		// (3.5−2)/(5−2) = 0.5 against 45/90 = 0.5.
@@ -197,7 +197,7 @@ func TestProgressJSONRoundTrip(t *testing.T) {
 
 func TestStatus(t *testing.T) {
 	tests := []struct {
-		s                     Status
+		s                     GoalStatus
 		code, danish, english string
 	}{
 		{OnTrack, "paa-sporet", "på sporet", "on track"},
@@ -212,11 +212,11 @@ func TestStatus(t *testing.T) {
 		b, err := tt.s.MarshalText()
 		require.NoError(t, err)
 		assert.Equal(t, tt.code, string(b))
-		var back Status
+		var back GoalStatus
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, tt.s, back)
 	}
-	for bad, want := range map[Status]string{0: "measure.Status(0)", 4: "measure.Status(4)"} {
+	for bad, want := range map[GoalStatus]string{0: "measure.Status(0)", 4: "measure.Status(4)"} {
 		assert.False(t, bad.IsValid())
 		assert.Equal(t, want, bad.String())
 		assert.Equal(t, want, bad.Danish())
@@ -226,7 +226,7 @@ func TestStatus(t *testing.T) {
 	}
 	_, err := ParseStatus("on-track")
 	assert.EqualError(t, err, `measure.ParseStatus: unknown status "on-track"`)
-	var s Status
+	var s GoalStatus
 	assert.Error(t, s.UnmarshalText([]byte("")))
 }
 

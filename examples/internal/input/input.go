@@ -24,8 +24,8 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/followup"
-	"github.com/trappe-dk/trappe/internal/jsonstrict"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/jsonstrict"
 	"github.com/trappe-dk/trappe/measure"
 )
 

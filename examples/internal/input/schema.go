@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/trappe-dk/trappe/internal/jsonstrict"
+	"github.com/trappe-dk/trappe/ladder/jsonstrict"
 )
 
 // kind is the JSON type a field must have.
