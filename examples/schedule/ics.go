@@ -13,6 +13,7 @@ import (
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // uidDomain ends every event's UID (RFC 5545 §3.8.4.7 recommends a domain
@@ -27,7 +28,10 @@ const maxOctets = 75
 // on the working day of every item not done (overdue or due by the end of
 // the look-ahead), with the reason in DESCRIPTION. UIDs derive from case,
 // measure, due date and kind, so a re-export updates the same events;
-// DTSTAMP derives from the as-of date, so the output is reproducible.
+// DTSTAMP derives from the as-of date, so the output is reproducible. The
+// calendar names no person: not the child (no name, birth date or age —
+// the case id stands for the child), not the worker, not who approved an
+// exception.
 func writeICS(b *bytes.Buffer, rep *report.Report, lang string) {
 	w := wordsFor(lang)
 	stamp := icsDate(rep.AsOf) + "T000000Z"
@@ -40,9 +44,6 @@ func writeICS(b *bytes.Buffer, rep *report.Report, lang string) {
 	name := "Opfølgninger"
 	if lang == "en" {
 		name = "Follow-ups"
-	}
-	if rep.Worker != "" {
-		name += " " + rep.Worker
 	}
 	line("X-WR-CALNAME:" + escapeText(name))
 	for _, it := range rep.Due() {
@@ -58,7 +59,7 @@ func writeICS(b *bytes.Buffer, rep *report.Report, lang string) {
 			summary = strings.ToUpper(w.overdue) + " · " + summary
 		}
 		var desc strings.Builder
-		desc.WriteString(it.Why.Text)
+		desc.WriteString(reasonLine(it, lang))
 		fmt.Fprintf(&desc, "\n\n%s: %s (%s)", capitalize(w.deadline), it.Due, strings.Join(it.Rules, "+"))
 		if it.Kind.IsMeeting() {
 			talk := it.ChildConversation.Danish()
@@ -79,6 +80,23 @@ func writeICS(b *bytes.Buffer, rep *report.Report, lang string) {
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")
+}
+
+// reasonLine is the item's reason on one line as in Why.Text — the rules,
+// then the first reason — but each exception that relaxed the item is
+// named by its id alone: Why.Text also names who approved it, and a
+// calendar, which is synced to phones and shared, carries no one's name.
+func reasonLine(it report.Item, lang string) string {
+	var b strings.Builder
+	b.WriteString(strings.Join(it.Rules, "+"))
+	b.WriteString(": ")
+	if len(it.Why.Reasons) > 0 {
+		b.WriteString(it.Why.Reasons[0].Text(msg.Lang(lang)))
+	}
+	for _, x := range it.Why.Relaxations {
+		b.WriteString(" [" + x.ID + "]")
+	}
+	return b.String()
 }
 
 // eventUID is stable for an item: a hash of case, measure, due date and

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/trappe-dk/trappe/examples/internal/input"
+	"github.com/trappe-dk/trappe/examples/internal/report"
 )
 
 // property is one unfolded content line: NAME;PARAMS:VALUE.
@@ -192,6 +196,10 @@ func TestICS(t *testing.T) {
 	}
 }
 
+// approvers matches what Why.Text adds for each relaxation: the
+// exception's id and who approved it.
+var approvers = regexp.MustCompile(`\[(X-[A-Z]+), [^]]*\]`)
+
 func TestICSDescriptionIsTheWhy(t *testing.T) {
 	code, out, _ := runCmd(t, "-format", "ics", "-lang", "da")
 	require.Equal(t, 0, code)
@@ -200,7 +208,8 @@ func TestICSDescriptionIsTheWhy(t *testing.T) {
 	o := jsonOutput(t, "-lang", "da")
 	whys := map[string]bool{}
 	for _, it := range o.Items {
-		whys[it.Why.Text] = true
+		// The calendar names the exception but not its approver.
+		whys[approvers.ReplaceAllString(it.Why.Text, "[$1]")] = true
 	}
 	require.NotEmpty(t, cal.children)
 	for _, ev := range cal.children {
@@ -208,6 +217,78 @@ func TestICSDescriptionIsTheWhy(t *testing.T) {
 		require.NoError(t, err)
 		first, _, _ := strings.Cut(desc, "\n")
 		assert.True(t, whys[first], "DESCRIPTION starts with the item's why: %q", first)
+	}
+}
+
+// sampleReport is the report on the embedded sample.
+func sampleReport(t *testing.T, opt report.Options) (*input.Data, *report.Report) {
+	t.Helper()
+	data, err := input.Decode(sampleName, bytes.NewReader(sample), input.Options{})
+	require.NoError(t, err)
+	opt.AsOf = data.AsOf
+	rep, err := report.Build(data, opt)
+	require.NoError(t, err)
+	return data, rep
+}
+
+// reasonLine is Why.Text less the approvers' names, for every item of
+// the sample, in both languages.
+func TestReasonLine(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		_, rep := sampleReport(t, report.Options{Weeks: report.MaxWeeks, Lang: lang})
+		relaxed := 0
+		for _, it := range rep.Items {
+			assert.Equal(t, approvers.ReplaceAllString(it.Why.Text, "[$1]"), reasonLine(it, lang))
+			if len(it.Why.Relaxations) > 0 {
+				relaxed++
+			}
+		}
+		assert.NotZero(t, relaxed, "the sample has items relaxed by an exception")
+	}
+}
+
+// The calendar holds no personal data: no child's birth date or age, no
+// worker's name or id, no approver's name. The case id stands for the
+// child.
+func TestICSNoPersonalData(t *testing.T) {
+	data, _ := sampleReport(t, report.Options{Weeks: 6})
+	var personal []string
+	for _, w := range data.Workers {
+		personal = append(personal, w.ID, w.Name)
+	}
+	for _, c := range data.Cases {
+		if c.BirthDate != 0 {
+			personal = append(personal, c.BirthDate.String(), icsDate(c.BirthDate))
+		}
+		for _, m := range c.Measures {
+			for _, g := range m.Grants {
+				personal = append(personal, g.ApprovedBy)
+			}
+		}
+	}
+	require.NotEmpty(t, personal)
+	for _, lang := range []string{"da", "en"} {
+		for _, worker := range []string{"", "w1", "w2", "w3", "w4"} {
+			code, out, errs := runCmd(t, "-format", "ics", "-lang", lang, "-weeks", "520", "-worker", worker)
+			require.Equal(t, 0, code, errs)
+			cal, err := parseICS([]byte(out))
+			require.NoError(t, err)
+			require.NotEmpty(t, cal.children)
+			var text strings.Builder
+			for _, c := range append([]*component{cal}, cal.children...) {
+				for _, p := range c.props {
+					v, err := unescapeText(p.value)
+					require.NoError(t, err, "%s:%s", p.name, p.value)
+					text.WriteString(p.name + ":" + v + "\n")
+				}
+			}
+			all := text.String()
+			for _, s := range personal {
+				assert.NotContains(t, all, s, "lang %s, worker %q", lang, worker)
+			}
+			age := map[string]string{"da": " år)", "en": " yrs)"}[lang]
+			assert.NotContains(t, all, age, "the child's age as the text output shows it")
+		}
 	}
 }
 
