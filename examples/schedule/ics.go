@@ -42,9 +42,9 @@ func writeICS(w io.Writer, asOf date.Date, items []report.Item, lang string) err
 //
 // All-day is DTSTART;VALUE=DATE with DTEND;VALUE=DATE the next day. RFC
 // 5545 §3.6.1 also lets DTEND be left out (the event then lasts one day),
-// but DTEND is non-inclusive (§3.8.2.2), so the next day says "this one
-// day" explicitly and the same way under every reading, including RFC
-// 2445's, whose rule for a date without an end some clients still follow.
+// but DTEND is non-inclusive (§3.6.1, as in RFC 2445), so the next day
+// says "this one day" explicitly, to clients built on RFC 2445 too, which
+// was unclear about a date with no end.
 //
 // The calendar names no person: not the child (no name, birth date or age
 // — the case id stands for the child), not the worker, not who approved an
