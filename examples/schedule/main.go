@@ -143,7 +143,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 	case "ics":
-		writeICS(&buf, rep, *lang)
+		if err := writeICS(&buf, rep.AsOf, rep.Due(), *lang); err != nil {
+			fmt.Fprintf(stderr, "schedule: encoding the calendar: %v\n", err)
+			return exitFail
+		}
 	}
 	if _, err := stdout.Write(buf.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "schedule: writing output: %v\n", err)
