@@ -16,6 +16,8 @@ type planCtx struct {
 	iv     ladder.Intervention
 	grants []Grant
 	excs   []*Exception // excs[i] is the exception of grants[i]
+	// noDecision: the chain wanted a decision under BL § 95 and had none.
+	noDecision bool
 	// decision is the case's recorded decision, or nil.
 	decision *CadenceDecision
 	// rec and cal are what the plan was scheduled from (a deep copy of the
@@ -208,7 +210,6 @@ type Plan struct {
 	caseID, measure string
 	asOf, until     date.Date
 	items           []Item
-	findings        finding.List
 	next            int  // index of the first actionable item, len(items) if none
 	nextItem        Item // a copy of items[next], so NextDue reads the plan alone
 	extra           []Held
@@ -239,7 +240,14 @@ func (p Plan) Items() []Item { return slices.Clone(p.items) }
 // Findings returns what the scheduler noticed about the measure (a missing
 // cadence decision, the statutory floor only, a rule that ran out, a long
 // institution stay).
-func (p Plan) Findings() finding.List { return slices.Clone(p.findings) }
+//
+// They are derived from the plan when asked for, not while scheduling.
+func (p Plan) Findings() finding.List {
+	if p.ctx == nil {
+		return nil
+	}
+	return p.ctx.findings(p.items, p.asOf)
+}
 
 // NextDue returns the first item the case worker can act on — overdue or
 // upcoming — and false if there is none. It does not allocate.

@@ -261,7 +261,7 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 		items = []Item{}
 	}
 	return json.Marshal(planJSON{Case: p.caseID, Measure: p.measure, AsOf: p.asOf.String(), Until: p.until.String(), Calendar: cj,
-		Record: rec, Items: items, Extra: p.extra, Findings: p.findings})
+		Record: rec, Items: items, Extra: p.extra, Findings: p.Findings()})
 }
 
 // DecodePlan reads a stored plan (as Plan.MarshalJSON writes it): it reads

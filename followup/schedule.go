@@ -497,7 +497,7 @@ func (w *walker) finish(p *Plan) {
 	}
 	p.items = items
 	p.extra = w.match.leftOver()
-	p.findings = w.findings()
+	ctx.noDecision = w.noDecision
 }
 
 // itemStatus is done (held, late by the days past due), done for a
