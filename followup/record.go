@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 
 	"fmt"
-	"time"
 
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/followup/workday"
@@ -132,9 +131,10 @@ const (
 )
 
 // The dates the scheduler accepts: 1 January 1900 to 31 December 2199.
+// They are ladder's range (ladder.MinDate, ladder.MaxDate).
 var (
-	minDate = date.New(1900, time.January, 1)
-	maxDate = date.New(2199, time.December, 31)
+	minDate = ladder.MinDate
+	maxDate = ladder.MaxDate
 )
 
 // ErrInput is wrapped by every error about bad scheduler input; it is
