@@ -80,7 +80,7 @@ type Goal struct {
 	// SubGoals are the goal's delmål, in the order the plan lists them.
 	SubGoals []SubGoal `json:"subGoals,omitempty"`
 	// MeasureID is the id of the measure (indsats) the goal belongs to.
-	MeasureID string `json:"measureId,omitempty"`
+	MeasureID string `json:"measure,omitempty"`
 	// PlanFrom and PlanTo bound the plan period. Zero means not set.
 	PlanFrom date.Date `json:"planFrom,omitzero"`
 	PlanTo   date.Date `json:"planTo,omitzero"`

@@ -450,7 +450,7 @@ func TestGoalJSONRoundTrip(t *testing.T) {
 	for _, key := range []string{`"id":"G1"`, `"what":`, `"who":`, `"indicator":{`, `"scale":{"min":0,"max":5}`,
 		`"baseline":2`, `"target":5`, `"criteria":`, `"due":"2026-06-30"`, `"met":"2026-06-20"`,
 		`"acceptance":{"accepted":true,"recordedOn":"2026-03-02","how":"børnesamtale 2026-03-02","attractive":"ja"}`,
-		`"subGoals":[{"id":"D1"`, `"measureId":"M7"`, `"planFrom":"2026-03-01"`, `"planTo":"2026-08-31"`, `"measureEnd":"2026-12-31"`} {
+		`"subGoals":[{"id":"D1"`, `"measure":"M7"`, `"planFrom":"2026-03-01"`, `"planTo":"2026-08-31"`, `"measureEnd":"2026-12-31"`} {
 		assert.Contains(t, string(b), key)
 	}
 	var back Goal
