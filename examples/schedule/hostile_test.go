@@ -14,7 +14,7 @@ func TestHostileInput(t *testing.T) {
 	var longWalks []string
 	for i := range 350 {
 		longWalks = append(longWalks, fmt.Sprintf(`{"id": "c%d", "measures": [{"id": "m1", "intervention": "kostskole", "start": "1987-01-05",
-		  "cadence": {"decidedOn": "1987-01-05", "every": "P1D"}}]}`, i))
+		  "decision": {"decidedOn": "1987-01-05", "every": "P1D"}}]}`, i))
 	}
 	tests := []struct {
 		name string

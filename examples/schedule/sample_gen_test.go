@@ -71,7 +71,7 @@ type genMeasure struct {
 	End          string         `json:"end,omitempty"`
 	Exceptions   []genException `json:"exceptions,omitempty"`
 	Followups    []genFollowup  `json:"followups,omitempty"`
-	Cadence      *genCadence    `json:"cadence,omitempty"`
+	Cadence      *genCadence    `json:"decision,omitempty"`
 	// YoungPersonsPlan is the day the young person's plan was made, filled
 	// in by youngPersonsPlan (issue 15).
 	YoungPersonsPlan string `json:"youngPersonsPlan,omitempty"`

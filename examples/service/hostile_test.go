@@ -38,7 +38,7 @@ func overBudget() []byte {
 	var cases []string
 	for i := range 120 {
 		cases = append(cases, fmt.Sprintf(`{"id": "c%d", "measures": [{"id": "m1", "intervention": "kostskole", "start": "2024-01-08",
-		  "cadence": {"decidedOn": "2024-01-08", "every": "P1D"}}]}`, i))
+		  "decision": {"decidedOn": "2024-01-08", "every": "P1D"}}]}`, i))
 	}
 	return []byte(`{"asOf": "2026-11-16", "cases": [` + strings.Join(cases, ",") + `]}`)
 }

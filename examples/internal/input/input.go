@@ -254,7 +254,7 @@ type measureJSON struct {
 	AssessmentEnd string          `json:"assessmentEnd"`
 	Exceptions    []exceptionJSON `json:"exceptions"`
 	Followups     []followupJSON  `json:"followups"`
-	Cadence       *cadenceJSON    `json:"cadence"`
+	Cadence       *cadenceJSON    `json:"decision"`
 
 	YoungPersonsPlan string `json:"youngPersonsPlan"`
 }
@@ -581,7 +581,7 @@ func (d *decoder) measureOf(a at, caseID string, m *measureJSON) (followup.Recor
 	}
 
 	if c := m.Cadence; c != nil {
-		ca := a.field("cadence")
+		ca := a.field("decision")
 		every, err := followup.ParseSpan(c.Every)
 		if err != nil || every.IsZero() {
 			d.bad(ca.field("every"), quote(c.Every), "want a positive ISO 8601 period of whole days, weeks, months or years, e.g. P3M")

@@ -77,7 +77,7 @@ var fileShape = func() *shape {
 			"date": str, "childConversation": boolean, "mode": str, "kind": str,
 			"notAtPlacement": boolean, "noPlanReview": boolean,
 		})),
-		"cadence": object(map[string]*shape{"decidedOn": str, "every": str, "note": str}),
+		"decision": object(map[string]*shape{"decidedOn": str, "every": str, "note": str}),
 		// Issue 15: the day the young person's plan was made (notifications.go).
 		"youngPersonsPlan": str,
 	})

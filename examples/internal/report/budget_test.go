@@ -70,7 +70,7 @@ func TestEstimate(t *testing.T) {
 	    {"id": "m1", "intervention": "mst", "start": "2026-01-01", "end": "2026-01-29"},
 	    {"id": "m2", "intervention": "mst", "start": "2026-01-01", "followups": [{"date": "2026-01-02"}, {"date": "2026-01-03"}]},
 	    {"id": "m3", "intervention": "mst", "start": "2027-01-01"},
-	    {"id": "m4", "intervention": "kostskole", "start": "2026-01-01", "cadence": {"every": "P1W"}}]}]}`)
+	    {"id": "m4", "intervention": "kostskole", "start": "2026-01-01", "decision": {"every": "P1W"}}]}]}`)
 	// until 2026-03-01: m1 walks 28 days to its end (1 + 0 + 8), m2 59
 	// days (2 + 2 + 8), m3 none (0 + 0 + 8), m4 59 days a week at a time
 	// (8 + 0 + 8).
