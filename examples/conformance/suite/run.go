@@ -189,7 +189,7 @@ func (s *Suite) Report(w io.Writer, results []Result, verbose bool) {
 		if t.Passed+t.Failed+t.OptionalPassed+t.OptionalFailed == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%-12s %3d passed, %3d failed", t.Level, t.Passed, t.Failed)
+		fmt.Fprintf(w, "%-14s %3d passed, %3d failed", t.Level, t.Passed, t.Failed)
 		if t.OptionalPassed+t.OptionalFailed > 0 {
 			fmt.Fprintf(w, "; optional: %d passed, %d failed", t.OptionalPassed, t.OptionalFailed)
 		}
