@@ -80,7 +80,8 @@ type Expected struct {
 	Status int `json:"status,omitempty"`
 	// Items must each be found in the answer's "items": the keys case,
 	// measure, due and kind (those given) select the item, every other
-	// field given must equal the item's.
+	// field given must equal the item's (a list as a set, an object by
+	// the fields given, null as absent or null).
 	Items []map[string]any `json:"items,omitempty"`
 	// Complete: the answer's items are exactly those listed (none more).
 	Complete bool `json:"complete,omitempty"`
@@ -103,7 +104,7 @@ type ValueCheck struct {
 	Path   string `json:"path"`
 	Equals any    `json:"equals"`
 	// Tolerance is the largest difference allowed for a number (0: equal
-	// up to 1e-9).
+	// up to 1e-9). Equals null means the value is absent or null.
 	Tolerance float64 `json:"tolerance,omitempty"`
 }
 
