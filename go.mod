@@ -3,6 +3,7 @@ module github.com/trappe-dk/trappe
 go 1.24.1
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/rickar/cal/v2 v2.1.26
 	github.com/rickb777/date/v2 v2.3.1
 	github.com/rickb777/period v1.0.21

@@ -80,7 +80,8 @@
 // except placement cases and aftercare (efterværn) cases; the receiving
 // team leader assigns the case and the handing-over worker calls a
 // handover meeting (Kompendium s. 36). [Transfer] makes that decision for
-// one case.
+// one case from its measures: an active placement or an active aftercare
+// measure (ungestøtte, which is no placement) keeps it.
 //
 // # Input
 //
@@ -90,7 +91,7 @@
 //
 //	{"workers": [{"id": "w1", "name": "…", "team": "nord", "fte": 1.0, "employedSince": "2020-01-01"}],
 //	 "cases": [{"id": "c1", "worker": "w1", "child": {"birthDate": "2012-03-04"},
-//	   "aftercare": false, "keys": ["akut"],
+//	   "keys": ["akut"],
 //	   "measures": [{"id": "m1", "intervention": "doegninstitution", "start": "2026-01-05", "end": "2026-06-30",
 //	     "exceptions": [{"id": "X-FJERN", "approvedBy": "…", "approvedOn": "2026-01-10"}],
 //	     "followups": [{"date": "2026-01-19", "childConversation": true, "mode": "in-person"}],
@@ -106,6 +107,9 @@
 // or a name holding a control or bidirectional formatting character
 // (ladder.UnsafeRune); encoding/json alone would drop the one and keep
 // the last of the other without a word.
+// An aftercare case is told by its measures (an "ungestoette-…"
+// intervention); the "aftercare" flag of an earlier format is refused when
+// true, so that such a case is not silently moved with the citizen.
 //
 // Sources: Herning Kommune, Herningmodellen 1.0 — kompendium (2015),
 // s. 28, 32–35 and 36; Pedersen & Kloppenborg, Slutevaluering af Herning

@@ -190,8 +190,19 @@ func ExampleTransfer() {
 			fmt.Println("  ", d.Handover.Text(msg.Danish))
 		}
 	}
+	// A young person who turned 18 on 1 December 2025 and stays on in the
+	// foster family under ungestøtte: no placement, but an aftercare case,
+	// told by its measure.
+	stay, err := ladder.Default().NewMeasure("m9", "ungestoette-plejefamilie", ladder.MustParseDate("2025-12-01"), 0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := caseload.Transfer(caseload.Case{ID: "c9", Worker: "w1", Measures: []followup.Record{{Measure: stay}}}, on)
+	fmt.Println(d.Outcome, d.Placements, d.Aftercare, "—", d.Text(msg.English))
 	// Output:
 	// stays — Sag c1 flyttes ikke med borgeren: barnet er anbragt (m1: Døgninstitution). Anbringelses- og efterværnssager bliver i distriktet.
 	// moves — Sag c2 flyttes med borgeren til det nye distrikt; den er hverken en anbringelses- eller en efterværnssag.
 	//    Send en mail til teamlederen i det modtagende team, som fordeler sagen til en rådgiver og giver navnet videre. Derefter indkalder rådgiver w2 (afgivende) til et overleveringsmøde.
+	// stays [] [m9] — Case c9 does not move with the citizen: the young person receives aftercare (m9: Aftercare: continued stay in the foster family). Placement and aftercare cases stay with their district.
 }

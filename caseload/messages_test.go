@@ -164,6 +164,7 @@ func TestEveryMessageRendersAndEveryTextIsUsed(t *testing.T) {
 
 	// Transfer: every outcome and every problem.
 	placed := []followup.Record{rec(t, "m1", "doegninstitution", "2026-01-05", ""), rec(t, "m2", "plejefamilie", "2025-01-05", "")}
+	aftercare := []followup.Record{rec(t, "m3", "ungestoette-kontaktperson", "2025-10-01", "")}
 	for _, tc := range []struct {
 		c  caseload.Case
 		on date.Date
@@ -172,8 +173,8 @@ func TestEveryMessageRendersAndEveryTextIsUsed(t *testing.T) {
 		{caseload.Case{ID: "c1"}, on},
 		{caseload.Case{}, on},
 		{caseload.Case{ID: "c1", Worker: "w1", Measures: placed}, on},
-		{caseload.Case{ID: "c1", Worker: "w1", Aftercare: true}, on},
-		{caseload.Case{ID: "c1", Worker: "w1", Aftercare: true, Measures: placed[:1]}, on},
+		{caseload.Case{ID: "c1", Worker: "w1", Measures: aftercare}, on},
+		{caseload.Case{ID: "c1", Worker: "w1", Measures: append(placed[:1:1], aftercare...)}, on},
 		{caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{{}}}, 0},
 	} {
 		dec := caseload.Transfer(tc.c, tc.on)

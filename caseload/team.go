@@ -10,12 +10,13 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/followup"
-	"github.com/trappe-dk/trappe/internal/jsonstrict"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/jsonstrict"
 )
 
-// ErrInput is wrapped by every error about bad input to this package.
-var ErrInput = errors.New("bad input")
+// ErrInput is wrapped by every error about bad input to this package; it
+// is ladder.ErrInput, shared by all of trappe.
+var ErrInput = ladder.ErrInput
 
 // Worker is a case worker (socialrådgiver) with authority (myndighed).
 // The zero value has no id and an FTE of 0, which Validate reports.
@@ -53,10 +54,6 @@ type Case struct {
 	// exceptions granted and the cadence decision, as the follow-up
 	// scheduler takes them. Record.Case is ignored: the case's ID is used.
 	Measures []followup.Record
-	// Aftercare marks an aftercare case (efterværn, SEL § 76; ungestøtte,
-	// BL §§ 114–116). It stays in its district when the young person moves
-	// (Kompendium s. 36).
-	Aftercare bool
 	// Keys are the vendor's own weight categories for the case (see
 	// WeightSpec.Keys), e.g. "akut".
 	Keys []string
@@ -175,12 +172,14 @@ type measureJSON struct {
 }
 
 type caseJSON struct {
-	ID        string        `json:"id"`
-	Worker    string        `json:"worker,omitempty"`
-	Child     childJSON     `json:"child"`
-	Measures  []measureJSON `json:"measures"`
-	Aftercare bool          `json:"aftercare,omitempty"`
-	Keys      []string      `json:"keys,omitempty"`
+	ID       string        `json:"id"`
+	Worker   string        `json:"worker,omitempty"`
+	Child    childJSON     `json:"child"`
+	Measures []measureJSON `json:"measures"`
+	// Aftercare is the flag an earlier format had; DecodeTeam refuses it
+	// set, since an aftercare case is now told by its measures.
+	Aftercare bool     `json:"aftercare,omitempty"`
+	Keys      []string `json:"keys,omitempty"`
 }
 
 type teamJSON struct {
@@ -258,9 +257,14 @@ func toWorkerJSON(w Worker) workerJSON {
 }
 
 func (j caseJSON) build(e *errs, path string, cat *ladder.Catalogue) Case {
-	c := Case{ID: j.ID, Worker: j.Worker, Aftercare: j.Aftercare}
+	c := Case{ID: j.ID, Worker: j.Worker}
 	e.text(path, "id", j.ID)
 	e.text(path, "worker", j.Worker)
+	if j.Aftercare {
+		// Ignoring it would move an aftercare case recorded the old way
+		// with the citizen: refuse it and say what to record instead.
+		e.add(path+`: field "aftercare"`, errors.New(`true is no longer read: record the aftercare measure (an "ungestoette-…" intervention), which keeps the case in its district`))
+	}
 	for i, k := range j.Keys {
 		e.text(path, fmt.Sprintf("keys[%d]", i), k)
 	}
@@ -307,7 +311,7 @@ func (j caseJSON) build(e *errs, path string, cat *ladder.Catalogue) Case {
 }
 
 func toCaseJSON(c Case) (caseJSON, error) {
-	j := caseJSON{ID: c.ID, Worker: c.Worker, Child: childJSON{BirthDate: dateText(c.Child.BirthDate)}, Aftercare: c.Aftercare,
+	j := caseJSON{ID: c.ID, Worker: c.Worker, Child: childJSON{BirthDate: dateText(c.Child.BirthDate)},
 		Keys: c.Keys, Measures: make([]measureJSON, 0, len(c.Measures))}
 	for i, r := range c.Measures {
 		m := r.Measure

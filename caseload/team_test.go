@@ -19,7 +19,7 @@ const exampleJSON = `{"workers": [{"id": "w1", "name": "Anna", "team": "nord", "
    "measures": [{"id": "m1", "intervention": "doegninstitution", "start": "2026-01-05", "end": "2026-06-30",
      "exceptions": [{"id": "X-FJERN", "approvedBy": "Teamleder Eva", "approvedOn": "2026-01-10"}],
      "followups": [{"date": "2026-01-19", "childConversation": true, "mode": "in-person"}]}]},
-  {"id": "c2", "worker": "", "child": {}, "aftercare": true, "keys": ["akut"],
+  {"id": "c2", "worker": "", "child": {}, "aftercare": false, "keys": ["akut"],
    "measures": [{"id": "m2", "intervention": "kostskole", "start": "2025-08-11",
      "decision": {"decidedOn": "2025-11-10", "every": "P3M", "note": "hver 3. måned"}, "assessmentEnd": "2025-10-01",
      "followups": [{"date": "2025-11-10", "kind": "followup", "childConversation": false, "mode": "phone", "noPlanReview": true}]}]},
@@ -51,7 +51,6 @@ func TestDecodeTeam(t *testing.T) {
 
 	c2 := team.Cases[1]
 	assert.Equal(t, "", c2.Worker)
-	assert.True(t, c2.Aftercare)
 	assert.Equal(t, []string{"akut"}, c2.Keys)
 	assert.Equal(t, caseload.Child{}, c2.Child)
 	r2 := c2.Measures[0]
@@ -132,6 +131,10 @@ func TestDecodeTeamErrors(t *testing.T) {
 			"followups": [{"date": "2026-02-02", "mode": "video"}]}]}]}`, []string{`unknown Mode "video"`}},
 		{"bad span", `{"cases": [{"id": "c1", "measures": [{"id": "m1", "intervention": "mst", "start": "2026-01-05",
 			"decision": {"every": "PT3H"}}]}]}`, []string{`PT3H`}},
+		// The flag of the earlier format: read from the measures now, and
+		// refused rather than ignored, so the case does not silently move.
+		{"aftercare flag", `{"cases": [{"id": "c9", "aftercare": true, "measures": []}]}`,
+			[]string{`cases[0] "c9": field "aftercare": true is no longer read: record the aftercare measure (an "ungestoette-…" intervention)`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -101,8 +101,10 @@ type TransferDecision struct {
 	// Placements are the ids of the measures, active on the day, that are
 	// placements and keep the case in its district.
 	Placements []string
-	// Aftercare is set when the case is an aftercare case.
-	Aftercare bool
+	// Aftercare are the ids of the measures, active on the day, that are
+	// aftercare (ladder.BasisAftercare: efterværn, ungestøtte) and keep
+	// the case in its district.
+	Aftercare []string
 	// Reason says why, for a case worker or team leader: a code and its
 	// arguments (package msg); Text renders it.
 	Reason msg.Message
@@ -125,8 +127,13 @@ func (d TransferDecision) Text(lang msg.Lang) string { return d.Reason.Text(lang
 //     a placement (Intervention.Placement) — home-based placements such as
 //     own room or kostskole included, residential family treatment
 //     (døgnophold for hele familien) not, as the child is not placed;
-//   - aftercare cases (efterværn; ungestøtte under Barnets Lov): c.Aftercare.
+//   - aftercare cases (efterværn; ungestøtte under Barnets Lov): any
+//     measure active on the day whose intervention has the aftercare basis
+//     (ladder.BasisAftercare), such as a continued stay in the foster
+//     family after 18 — not a placement, but kept in the district all the
+//     same.
 //
+// Both are read from the case's measures; nothing needs setting by hand.
 // When the case moves, the receiving team leader assigns it to a worker
 // and passes on the name, and the handing-over worker calls a handover
 // meeting (Handover). When the input does not settle the question — a zero
@@ -135,7 +142,7 @@ func (d TransferDecision) Text(lang msg.Lang) string { return d.Reason.Text(lang
 // leader, who settles them in the team leaders' forum. Transfer never
 // changes c.
 func Transfer(c Case, on date.Date) TransferDecision {
-	d := TransferDecision{Case: c.ID, On: on, Source: SourceTransfer, Aftercare: c.Aftercare}
+	d := TransferDecision{Case: c.ID, On: on, Source: SourceTransfer}
 	subj := subjectOr(c.ID, "case", 0)
 	if c.ID == "" {
 		d.Findings = append(d.Findings, detailed(CodeMissingID, finding.Error, subj, "", msg.New("caseload.missing-id.transfer")))
@@ -146,7 +153,7 @@ func Transfer(c Case, on date.Date) TransferDecision {
 		d.Findings = append(d.Findings, finding.New(CodeInvalidDate, finding.Error, subj, "",
 			"problem", msg.Nested(problem), "consequence", msg.Nested(msg.New("caseload.invalid-date.transfer"))))
 	}
-	var placed []msg.Message
+	var placed, after []msg.Message
 	for i, r := range c.Measures {
 		m := r.Measure
 		if !m.IsValid() {
@@ -155,26 +162,33 @@ func Transfer(c Case, on date.Date) TransferDecision {
 				msg.New("caseload.invalid-measure.transfer", "case", msg.String(c.ID), "position", msg.Int(i))))
 			continue
 		}
-		if !unclear && m.ActiveOn(on) && m.Intervention().Placement {
-			iv := m.Intervention()
+		if unclear || !m.ActiveOn(on) {
+			continue
+		}
+		switch iv := m.Intervention(); {
+		case iv.Placement:
 			d.Placements = append(d.Placements, m.ID())
 			placed = append(placed, msg.New("caseload.transfer.placement", "measure", msg.String(m.ID()), "intervention", interventionName(iv)))
+		case iv.Basis == ladder.BasisAftercare:
+			d.Aftercare = append(d.Aftercare, m.ID())
+			after = append(after, msg.New("caseload.transfer.placement", "measure", msg.String(m.ID()), "intervention", interventionName(iv)))
 		}
 	}
 	id := msg.String(c.ID)
 	switch {
 	case unclear:
-		d.Outcome, d.Placements = Unclear, nil
+		d.Outcome, d.Placements, d.Aftercare = Unclear, nil, nil
 		d.Reason = msg.New("caseload.transfer.unclear", "case", id)
-	case len(placed) > 0 && c.Aftercare:
+	case len(placed) > 0 && len(after) > 0:
 		d.Outcome = Stays
-		d.Reason = msg.New("caseload.transfer.stays.placed-aftercare", "case", id, "placements", msg.Nested(joined("caseload.join.items", placed)))
+		d.Reason = msg.New("caseload.transfer.stays.placed-aftercare", "case", id, "placements", msg.Nested(joined("caseload.join.items", placed)),
+			"aftercare", msg.Nested(joined("caseload.join.items", after)))
 	case len(placed) > 0:
 		d.Outcome = Stays
 		d.Reason = msg.New("caseload.transfer.stays.placed", "case", id, "placements", msg.Nested(joined("caseload.join.items", placed)))
-	case c.Aftercare:
+	case len(after) > 0:
 		d.Outcome = Stays
-		d.Reason = msg.New("caseload.transfer.stays.aftercare", "case", id)
+		d.Reason = msg.New("caseload.transfer.stays.aftercare", "case", id, "aftercare", msg.Nested(joined("caseload.join.items", after)))
 	default:
 		d.Outcome = Moves
 		d.Reason = msg.New("caseload.transfer.moves", "case", id)
@@ -206,7 +220,7 @@ type transferJSON struct {
 	On         date.Date       `json:"on"`
 	Outcome    TransferOutcome `json:"outcome"`
 	Placements []string        `json:"placements,omitempty"`
-	Aftercare  bool            `json:"aftercare,omitempty"`
+	Aftercare  []string        `json:"aftercare,omitempty"`
 	messageJSON
 	Source   string       `json:"source"`
 	Handover *Handover    `json:"handover,omitempty"`

@@ -9,11 +9,23 @@ import (
 
 	"github.com/trappe-dk/trappe/caseload"
 	"github.com/trappe-dk/trappe/followup"
+	"github.com/trappe-dk/trappe/ladder"
 	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 func TestTransfer(t *testing.T) {
 	on := d("2026-03-01")
+	// aftercareOf lists the ids of the case's measures active on the day
+	// whose intervention is aftercare: the ones Transfer must name.
+	aftercareOf := func(c caseload.Case) []string {
+		var ids []string
+		for _, m := range c.ActiveMeasures(on) {
+			if m.Intervention().Basis == ladder.BasisAftercare {
+				ids = append(ids, m.ID())
+			}
+		}
+		return ids
+	}
 	tests := []struct {
 		name       string
 		c          caseload.Case
@@ -36,10 +48,25 @@ func TestTransfer(t *testing.T) {
 			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "plejefamilie", "2024-01-01", "2026-03-01")}}, caseload.Stays, []string{"m1"}, nil},
 		{"placement starting after the move: moves",
 			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "plejefamilie", "2026-04-01", "")}}, caseload.Moves, nil, nil},
-		{"aftercare: stays", caseload.Case{ID: "c1", Worker: "w1", Aftercare: true}, caseload.Stays, nil, nil},
+		{"aftercare (a contact person after 18): stays",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "ungestoette-kontaktperson", "2025-09-01", "")}},
+			caseload.Stays, nil, nil},
+		{"continued stay at the foster family after 18 is aftercare, not a placement: stays",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{
+				rec(t, "m1", "plejefamilie", "2019-01-07", "2025-11-30"), rec(t, "m2", "ungestoette-plejefamilie", "2025-12-01", "")}},
+			caseload.Stays, nil, nil},
 		{"aftercare and placement: stays, both reasons",
-			caseload.Case{ID: "c1", Worker: "w1", Aftercare: true, Measures: []followup.Record{rec(t, "m1", "netvaerkspleje", "2025-01-01", "")}},
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "netvaerkspleje", "2025-01-01", ""), rec(t, "m2", "ungestoette-anden-stoette", "2025-01-01", "")}},
 			caseload.Stays, []string{"m1"}, nil},
+		{"aftercare ended before the move: moves",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "ungestoette-institution", "2024-05-01", "2026-02-28")}},
+			caseload.Moves, nil, nil},
+		{"aftercare ending on the day of the move: stays",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "ungestoette-institution", "2024-05-01", "2026-03-01")}},
+			caseload.Stays, nil, nil},
+		{"aftercare and a zero measure: unclear, nothing listed",
+			caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "ungestoette-kontaktperson", "2025-09-01", ""), {}}},
+			caseload.Unclear, nil, []string{caseload.CodeInvalidMeasure}},
 		{"unassigned case moves, with a warning", caseload.Case{ID: "c1"}, caseload.Moves, nil, []string{caseload.CodeUnassigned}},
 		{"zero measure: unclear", caseload.Case{ID: "c1", Worker: "w1", Measures: []followup.Record{{}}}, caseload.Unclear, nil, []string{caseload.CodeInvalidMeasure}},
 		{"no id", caseload.Case{Worker: "w1"}, caseload.Moves, nil, []string{caseload.CodeMissingID}},
@@ -49,7 +76,11 @@ func TestTransfer(t *testing.T) {
 			got := caseload.Transfer(tc.c, on)
 			assert.Equal(t, tc.outcome, got.Outcome)
 			assert.Equal(t, tc.placements, got.Placements)
-			assert.Equal(t, tc.c.Aftercare, got.Aftercare)
+			if tc.outcome == caseload.Unclear {
+				assert.Nil(t, got.Aftercare, "nothing is listed when the outcome is unclear")
+			} else {
+				assert.Equal(t, aftercareOf(tc.c), got.Aftercare)
+			}
 			if tc.codes == nil {
 				assert.Empty(t, got.Findings)
 			} else {
@@ -71,11 +102,20 @@ func TestTransferTexts(t *testing.T) {
 	assert.Equal(t, "Mail the team leader of the receiving team, who assigns the case to a worker and passes on the name. Then worker w1 (handing over) calls a handover meeting.", got.Handover.Text(msg.English))
 	assert.Equal(t, "Send en mail til teamlederen i det modtagende team, som fordeler sagen til en rådgiver og giver navnet videre. Derefter indkalder rådgiver w1 (afgivende) til et overleveringsmøde.", got.Handover.Text(msg.Danish))
 
-	got = caseload.Transfer(caseload.Case{ID: "c2", Worker: "w1", Aftercare: true,
-		Measures: []followup.Record{rec(t, "m1", "doegninstitution", "2026-01-05", "")}}, on)
-	assert.Equal(t, "Sag c2 flyttes ikke med borgeren: barnet er anbragt (m1: Døgninstitution), og det er en efterværnssag. Anbringelses- og efterværnssager bliver i distriktet.", got.Text(msg.Danish))
-	// Both languages name the placement's intervention, each in its own words.
-	assert.Equal(t, "Case c2 does not move with the citizen: the child is placed (m1: Residential institution), and it is an aftercare case. Placement and aftercare cases stay with their district.", got.Text(msg.English))
+	got = caseload.Transfer(caseload.Case{ID: "c2", Worker: "w1",
+		Measures: []followup.Record{rec(t, "m1", "doegninstitution", "2026-01-05", ""), rec(t, "m2", "ungestoette-kontaktperson", "2025-10-01", "")}}, on)
+	assert.Equal(t, []string{"m1"}, got.Placements)
+	assert.Equal(t, []string{"m2"}, got.Aftercare)
+	assert.Equal(t, "Sag c2 flyttes ikke med borgeren: barnet er anbragt (m1: Døgninstitution), og den unge får ungestøtte (efterværn) (m2: Ungestøtte: fast kontaktperson). Anbringelses- og efterværnssager bliver i distriktet.", got.Text(msg.Danish))
+	// Both languages name the measures' interventions, each in its own words.
+	assert.Equal(t, "Case c2 does not move with the citizen: the child is placed (m1: Residential institution), and the young person receives aftercare (m2: Aftercare: a fixed contact person). Placement and aftercare cases stay with their district.", got.Text(msg.English))
+
+	got = caseload.Transfer(caseload.Case{ID: "c4", Worker: "w1",
+		Measures: []followup.Record{rec(t, "m3", "ungestoette-plejefamilie", "2025-12-01", "")}}, on)
+	assert.Equal(t, caseload.Stays, got.Outcome)
+	assert.Nil(t, got.Placements, "a continued stay under ungestøtte is no placement")
+	assert.Equal(t, "Case c4 does not move with the citizen: the young person receives aftercare (m3: Aftercare: continued stay in the foster family). Placement and aftercare cases stay with their district.", got.Text(msg.English))
+	assert.Nil(t, got.Handover)
 
 	got = caseload.Transfer(caseload.Case{ID: "c3", Worker: "w1", Measures: []followup.Record{rec(t, "m1", "doegninstitution", "2026-01-05", "")}}, 0)
 	assert.Equal(t, caseload.Unclear, got.Outcome)
@@ -107,9 +147,9 @@ func TestTransferJSON(t *testing.T) {
 
 	// Two placements: each with its measure id and the intervention's name
 	// per language, as data; the decision reads back equal and renders alike.
-	two := caseload.Transfer(caseload.Case{ID: "c2", Worker: "w1", Aftercare: true, Measures: []followup.Record{
-		rec(t, "m1", "doegninstitution", "2026-01-05", ""), rec(t, "m2", "plejefamilie", "2025-01-05", "")}}, on)
-	assert.Equal(t, "Sag c2 flyttes ikke med borgeren: barnet er anbragt (m1: Døgninstitution; m2: Plejefamilie (almindelig/professionel)), og det er en efterværnssag. Anbringelses- og efterværnssager bliver i distriktet.", two.Text(msg.Danish))
+	two := caseload.Transfer(caseload.Case{ID: "c2", Worker: "w1", Measures: []followup.Record{
+		rec(t, "m1", "doegninstitution", "2026-01-05", ""), rec(t, "m2", "plejefamilie", "2025-01-05", ""), rec(t, "m3", "ungestoette-kontaktperson", "2025-10-01", "")}}, on)
+	assert.Equal(t, "Sag c2 flyttes ikke med borgeren: barnet er anbragt (m1: Døgninstitution; m2: Plejefamilie (almindelig/professionel)), og den unge får ungestøtte (efterværn) (m3: Ungestøtte: fast kontaktperson). Anbringelses- og efterværnssager bliver i distriktet.", two.Text(msg.Danish))
 	b, err = json.Marshal(two)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"code":"caseload.transfer.stays.placed-aftercare"`)

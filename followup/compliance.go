@@ -48,6 +48,7 @@ type Compliance struct {
 	DoneOnTime      int          `json:"doneOnTime"`
 	DoneLate        int          `json:"doneLate"`
 	Overdue         int          `json:"overdue"`
+	Missed          int          `json:"missed"` // never held, and the measure has ended
 	StatutoryDue    int          `json:"statutoryDue"`
 	StatutoryOnTime int          `json:"statutoryOnTime"`
 	StatutoryMissed int          `json:"statutoryMissed"` // overdue or held late
@@ -100,6 +101,11 @@ func (p Plan) Compliance() Compliance {
 		case it.Status == Done:
 			c.DoneLate++
 			c.MaxDaysLate = max(c.MaxDaysLate, it.Late)
+			if it.Statutory {
+				c.StatutoryMissed++
+			}
+		case it.Status == Missed:
+			c.Missed++
 			if it.Statutory {
 				c.StatutoryMissed++
 			}

@@ -47,7 +47,12 @@
 // ladder) to its rules (RuleSetSpec.Bindings; Herning's binds the default
 // catalogue as domain.md §1 does). Another municipality binds the same
 // codes to its own rules; a code its set does not bind gets the statutory
-// floor alone and the finding followup.statutory-only.
+// floor alone and the finding followup.statutory-only. Herning's table is
+// silent on aftercare (ungestøtte, formerly efterværn), so its codes get
+// the floor alone: BarnetsLov covers ladder.BasisAftercare (BL § 95, stk.
+// 1, lists §§ 114–116); ServiceLoven does not, because whether SEL § 70
+// covered SEL § 76 is unconfirmed, so aftercare begun before 2024 owes its
+// first statutory follow-up under Barnets Lov.
 //
 // Vendors build their own municipality's set in Go (NewRuleSet) or from JSON
 // (json.Unmarshal into a RuleSet). Building a set that would relax the law,
@@ -143,6 +148,38 @@
 // notification assessed within 24 hours, the child assessment within 4
 // months, the child's plan, hearing the child) are data in the rule sets
 // too; see intake.go.
+//
+// # The notification, the network meeting and the plans of young people
+//
+// A notification owes more than its assessment (NotificationDeadlines). A
+// professional notifier is sent a receipt within 6 days of receipt (SEL §
+// 155 b; the Barnets Lov paragraph, probably § 138, is unconfirmed). Whether
+// the law counts days or working days is unconfirmed too, so the unit is
+// data on the row: the shipped rows count calendar days, the reading that
+// relaxes less, and a row with WorkingDays counts Danish working days. A
+// notification about a child who already receives support has the case
+// reassessed by someone not involved before, and one about abuse calls for
+// a conversation with the child (BL § 137, tidl. SEL § 155 a). The law
+// sets no deadline for these two; they are items of their own, due with
+// the 24-hour assessment, which stay overdue until done — a requirement
+// riding on the assessment would vanish once the assessment is made, so
+// the items protect the child more (unconfirmed, and said so in each
+// item's why). Herning releases the time reserved in CBF's calendars for a
+// network meeting if CBF's staff are not invited within a week
+// (Kompendium s. 23–27; NetworkMeetingDeadline, a municipal deadline read
+// as a week before the reserved time).
+//
+// The young person's plan (ungeplan, BL § 108) is due at the latest 3
+// months after the later of the decision and the 16th birthday — a must
+// for placements and re-established stays, and where the municipality
+// chose to make one — and before the decision for a placement without
+// consent of a young person of 16 or over (YoungPersonsPlanDeadline). The
+// age is reached at the start of the birthday (AgeReached); a birthday on
+// 29 February in a year without one counts as 28 February, the earlier day
+// (unconfirmed). Before a child returns home the plan is revised (BL §
+// 100, stk. 5; ReturnHomePlanDeadline): due the day before the decision to
+// return the child home, or before the day the child moves home when no
+// decision is recorded.
 //
 // Nothing here reads a clock: the as-of date is always a parameter. Rule
 // sets, regimes, plans and calendars are immutable and safe for concurrent

@@ -4,32 +4,49 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/rickb777/date/v2"
 )
 
-// DueIn returns everything not done across many plans whose working day is
-// on or before to and whose due date is on or after from, or that is
-// overdue, sorted by
-// working day, then case, then measure, then due date. It is what a team
-// leader's or a worker's list shows. The plans are not changed.
+// DueIn returns what the case worker can act on across many plans —
+// overdue, or upcoming with its due date or working day in the window
+// from–to — sorted by working day, then case, then measure, then due date.
+// It is what a team leader's or a worker's list shows. Missed items (of
+// ended measures) are findings, not tasks, and are left out. The plans are
+// not changed.
 func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
-	if from == 0 || to == 0 || to < from {
-		return nil, fmt.Errorf("followup.DueIn: %w: invalid window %s–%s", ErrInput, from, to)
+	return dueAppend("followup.DueIn", nil, plans, from, to)
+}
+
+// DueAppend is DueIn appending to dst, a caller's buffer: with a buffer
+// large enough it does not allocate (its sort keys are pooled).
+func DueAppend(dst []Item, plans []Plan, from, to date.Date) ([]Item, error) {
+	return dueAppend("followup.DueAppend", dst, plans, from, to)
+}
+
+// dueKey is a small pointer-free sort key of an item in DueIn.
+type dueKey struct {
+	wd     date.Date
+	prefix uint64 // the case id's first 8 bytes, big-endian: orders like the string
+	plan   int32
+	i      int32
+}
+
+var dueKeys = sync.Pool{New: func() any { k := make([]dueKey, 0, 1024); return &k }}
+
+func dueAppend(op string, dst []Item, plans []Plan, from, to date.Date) ([]Item, error) {
+	if from < minDate || to > maxDate || to < from {
+		return dst, fmt.Errorf("%s: %w: invalid window %s–%s", op, ErrInput, from, to)
 	}
 	if to > AddMonths(from, MaxHorizonMonths) {
-		return nil, fmt.Errorf("followup.DueIn: %w: window %s–%s is longer than 10 years", ErrInput, from, to)
+		return dst, fmt.Errorf("%s: %w: window %s–%s is longer than 10 years", op, ErrInput, from, to)
 	}
 	// Sort small pointer-free keys; the case and measure strings are only
 	// read on a tie of working day and case-id prefix.
-	type key struct {
-		wd     date.Date
-		prefix uint64 // the case id's first 8 bytes, big-endian: orders like the string
-		ref    int32  // index into refs
-	}
-	type ref struct{ plan, i int32 }
-	refs := make([]ref, 0, len(plans)/4+16)
-	keys := make([]key, 0, len(plans)/4+16)
+	kp := dueKeys.Get().(*[]dueKey)
+	defer dueKeys.Put(kp)
+	keys := (*kp)[:0]
 	for pi := range plans {
 		p := &plans[pi]
 		// Items are in working-day order from the first open one, which
@@ -45,39 +62,37 @@ func DueIn(plans []Plan, from, to date.Date) ([]Item, error) {
 			}
 			// In the window by its due date or its working day (an item due
 			// on a Saturday has Friday as working day), or overdue.
-			if it.Status == Done || (it.Due < from && it.Status != Overdue) || it.Kind == CourseEnd {
+			if !it.Status.Actionable() || (it.Due < from && it.Status != Overdue) || it.Kind == CourseEnd {
 				continue
 			}
-			keys = append(keys, key{it.WorkingDay, prefix8(p.caseID), int32(len(refs))})
-			refs = append(refs, ref{int32(pi), int32(i)})
+			keys = append(keys, dueKey{it.WorkingDay, prefix8(p.caseID), int32(pi), int32(i)})
 		}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	slices.SortFunc(keys, func(a, b dueKey) int {
 		if c := cmp.Compare(a.wd, b.wd); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
 			return c
 		}
-		ra, rb := refs[a.ref], refs[b.ref]
-		pa, pb := &plans[ra.plan], &plans[rb.plan]
+		pa, pb := &plans[a.plan], &plans[b.plan]
 		if c := cmp.Compare(pa.caseID, pb.caseID); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(pa.measure, pb.measure); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(ra.plan, rb.plan); c != 0 {
+		if c := cmp.Compare(a.plan, b.plan); c != 0 {
 			return c
 		}
-		return cmp.Compare(ra.i, rb.i)
+		return cmp.Compare(a.i, b.i)
 	})
-	out := make([]Item, len(keys))
-	for k, x := range keys {
-		r := refs[x.ref]
-		out[k] = plans[r.plan].items[r.i]
+	dst = slices.Grow(dst, len(keys))
+	for _, k := range keys {
+		dst = append(dst, plans[k.plan].items[k.i])
 	}
-	return out, nil
+	*kp = keys[:0]
+	return dst, nil
 }
 
 // ScheduleAll schedules many records with the same options, for a

@@ -424,6 +424,10 @@ func fzCheckPlan(t *testing.T, in fzInput, p followup.Plan) {
 			if it.Status != followup.Done {
 				fail("item %d: course end passed but %s", i, it.Status)
 			}
+		case hasEnd && end < opt.AsOf:
+			if it.Status != followup.Missed {
+				fail("item %d due %s of a measure ended %s, not held: %s", i, it.Due, end, it.Status)
+			}
 		case it.Due < opt.AsOf:
 			if it.Status != followup.Overdue {
 				fail("item %d due %s before %s, not held: %s", i, it.Due, opt.AsOf, it.Status)
@@ -433,7 +437,7 @@ func fzCheckPlan(t *testing.T, in fzInput, p followup.Plan) {
 				fail("item %d: %s", i, it.Status)
 			}
 		}
-		if firstOpen < 0 && it.Status != followup.Done {
+		if firstOpen < 0 && it.Status.Actionable() {
 			firstOpen = i
 		}
 		// Every item says why.

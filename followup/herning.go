@@ -184,6 +184,11 @@ func serviceLovenSpec() RuleSetSpec {
 			FollowUp: StatutoryFollowUp{ID: "SEL-70", Source: SourceSEL70,
 				Name:  Text{"Opfølgning senest 3 måneder efter iværksættelse, derefter mindst hver 6. måned", "Follow-up at the latest 3 months after the start, then at most 6 months apart"},
 				First: Months(3), Then: Months(6),
+				// § 52 stk. 3 measures and placements. Whether § 70 also
+				// covered aftercare under § 76 is unconfirmed (the
+				// paragraph's list was not read), so BasisAftercare is
+				// left out: an aftercare measure started before 2024 owes
+				// its first statutory follow-up under Barnets Lov.
 				Covers: []ladder.Basis{ladder.BasisSupport, ladder.BasisPlacement}},
 			Visits: &StatutoryVisits{ID: "SEL-148", Source: SourceSEL148, PerYear: 2, Every: Months(6),
 				Name: Text{"Personligt tilsyn mindst 2 gange om året med samtale med barnet", "Personal supervision at least twice a year with a conversation with the child"}},
@@ -203,7 +208,9 @@ func barnetsLovSpec() RuleSetSpec {
 				Name: Text{"Første opfølgning senest 3 måneder efter iværksættelse (eller ved afslutning af en sideløbende undersøgelse); derefter som kommunen har besluttet",
 					"First follow-up at the latest 3 months after the start (or when an assessment run alongside ends); then as the municipality decided"},
 				First: Months(3), FirstByAssessmentEnd: true,
-				Covers: []ladder.Basis{ladder.BasisSupport, ladder.BasisPlacement}},
+				// BL § 95, stk. 1, lists §§ 32, 46, 47, 114–116 and 120:
+				// support, placements and aftercare (ungestøtte).
+				Covers: []ladder.Basis{ladder.BasisSupport, ladder.BasisPlacement, ladder.BasisAftercare}},
 			Visits: &StatutoryVisits{ID: "BL-156", Source: SourceBL156, PerYear: 2, Every: Months(6),
 				Name: Text{"Mindst 2 tilsynsbesøg om året på anbringelsesstedet med samtale med barnet", "At least two supervision visits a year at the placement with a conversation with the child"}},
 			Intake: blIntakeRows(),

@@ -1064,9 +1064,12 @@ func TestHerningScheduleInvariants(t *testing.T) {
 				check(it.HeldOn >= start && it.HeldOn <= asOf, "%s held on %s", it.Due, it.HeldOn)
 			} else {
 				want := followup.Upcoming
+				end, hasEnd := m.End()
 				switch {
 				case it.Kind == followup.CourseEnd && it.Due <= asOf:
 					want = followup.Done
+				case hasEnd && end < asOf:
+					want = followup.Missed // the measure has ended: it can no longer be held
 				case it.Due < asOf:
 					want = followup.Overdue
 				}
@@ -1153,11 +1156,12 @@ var htStatutoryIDs = []string{"SEL-70", "BL-95", "SEL-148", "BL-156"}
 // statutory chain"): start + 3 months; under Barnets Lov (the law in force
 // on that deadline) the end of an assessment run alongside if earlier — but
 // never before Barnets Lov took effect (a deadline the newer law would put
-// before its own start is its effective date). For a placement the
-// supervision visit's first deadline, start + 6 months, is later, so the
-// follow-up's decides.
+// before its own start is its effective date). Aftercare begun before 2024
+// owes nothing before 1 January 2024: the Serviceloven set does not cover
+// it. For a placement the supervision visit's first deadline, start + 6
+// months, is later, so the follow-up's decides.
 func htFirstStatDeadline(rec followup.Record, start date.Date) date.Date {
-	dl := followup.AddMonths(start, 3)
+	dl := max(followup.AddMonths(start, 3), statutoryFrom(rec.Measure.Intervention(), start))
 	if dl >= followup.BarnetsLovEffective && rec.AssessmentEnd != 0 && rec.AssessmentEnd < dl {
 		dl = max(rec.AssessmentEnd, followup.BarnetsLovEffective)
 	}
@@ -1166,8 +1170,9 @@ func htFirstStatDeadline(rec followup.Record, start date.Date) date.Date {
 
 // htNextStatDeadline is the next chain deadline after a statutory item
 // whose effective date is eff, straight from domain.md §2 and statutory.md:
-// SEL § 70 (and SEL § 148) 6 months, if that deadline falls before 2024;
-// otherwise Barnets Lov decides: the decided cadence — Herning's standing
+// SEL § 70 (and SEL § 148) 6 months, if that deadline falls before 2024
+// and the Serviceloven set covers the measure (not aftercare); otherwise
+// Barnets Lov decides: the decided cadence — Herning's standing
 // 6 months for a measure bound to its rules, the case's recorded decision,
 // the earlier of the two, moved to 1 Jan 2024 if it would fall before —
 // and, for a placement, the supervision visit at most 6 months after
@@ -1175,7 +1180,7 @@ func htFirstStatDeadline(rec followup.Record, start date.Date) date.Date {
 // (Barnets Lov, nothing decided, no placement).
 func htNextStatDeadline(rec followup.Record, bound, placement bool, eff date.Date) (date.Date, bool) {
 	six := followup.AddMonths(eff, 6)
-	if six < followup.BarnetsLovEffective {
+	if six < followup.BarnetsLovEffective && selCovers(rec.Measure.Intervention().Basis) {
 		return six, true
 	}
 	var fu date.Date

@@ -6,7 +6,11 @@ package followup
 // months, or a preliminary assessment (foreløbig vurdering) is owed; the
 // child's plan (barnets plan, before 2024 the action plan, handleplan) is
 // made in time; the child is heard (partshøring af barnet) before a measure
-// starts.
+// starts. Issue 15 adds, in intake_notification.go and intake_youth.go: the
+// receipt to a professional notifier, the reassessment and the
+// conversation with the child on a notification (BL § 137), Herning's
+// network meeting, the young person's plan (ungeplan, BL § 108) and the
+// plan revised before a child returns home (BL § 100, stk. 5).
 //
 // Each deadline is an IntakeItem, shaped like the schedule's Item (kind, due
 // date, working day, status, lateness, rule ids and a Why in Danish and
@@ -55,12 +59,24 @@ type IntakeRule struct {
 	Until     date.Date `json:"until,omitzero"`
 	// The deadline: Hours after the moment the clock starts (the 24-hour
 	// assessment), or Within after the day it starts (month arithmetic
-	// clamps to the month's last day), or Before: at the latest the day
-	// before it. A rule with none of them is a requirement on another item
-	// (the network map).
-	Hours  int  `json:"hours,omitempty"`
-	Within Span `json:"within,omitzero"`
-	Before bool `json:"before,omitempty"`
+	// clamps to the month's last day), or WorkingDays: on the n-th Danish
+	// working day after it (the calendar passed in decides), or Before: at
+	// the latest the day before it, or Ahead: at the latest this long
+	// before it (Herning's network meeting: CBF's staff invited a week
+	// before the reserved time). A rule with none of them is a requirement
+	// on another item (the network map). Which forms a kind's function
+	// reads is checked when the rule set is built.
+	Hours       int  `json:"hours,omitempty"`
+	Within      Span `json:"within,omitzero"`
+	WorkingDays int  `json:"workingDays,omitempty"`
+	Before      bool `json:"before,omitempty"`
+	Ahead       Span `json:"ahead,omitzero"`
+	// FromAge is the age from which the young person's plan is owed (BL §
+	// 108: 16): a Within row's clock starts on the later of the decision
+	// and the day the young person reaches it, and a Before row applies
+	// only when the young person has reached it by the decision. Zero for
+	// every other row.
+	FromAge int `json:"fromAge,omitempty"`
 	// If and Unless are the facts of the case the row needs and excludes.
 	// Of the rows of one kind in force on the day the clock starts, the
 	// first whose facts fit applies: which deadline applies when is data.
@@ -116,6 +132,10 @@ var (
 	// (netværkskort) in every new child assessment: 1 January 2016
 	// (Kompendium s. 29).
 	NetworkMapEffective = date.New(2016, time.January, 1)
+	// NetworkMeetingEffective is the date of the Kompendium's description
+	// of network meetings, from which CBF's reserved time is released if
+	// its staff are not invited in time: 7 December 2015 (s. 23).
+	NetworkMeetingEffective = date.New(2015, time.December, 7)
 	// maxIntakeDay bounds every date and time the intake functions accept.
 	maxIntakeDay = date.New(9999, time.December, 31)
 )
@@ -147,8 +167,55 @@ func selIntakeRows() []IntakeRule {
 			Note:      Text{"Samtalen holdes uanset barnets alder; fra 12 år er barnet part i sagen.", "The conversation is held whatever the child's age; from 12 the child is a party to the case."},
 			Source:    "SEL § 48 (til 31.12.2023); " + srcHearing,
 			Effective: selIntakeFrom, Until: selIntakeTo},
+		// Issue 15: the notification's handling and the plan before the
+		// return home.
+		{ID: "SEL-155B", Kind: NotifierReceipt, Layer: Statutory, RuleSet: lawSEL, Within: Span{Days: 6}, If: []Fact{FactProfessional},
+			Name:      Text{"Kvittering for modtagelsen til den fagperson, der underrettede", "Receipt confirmed to the professional who notified"},
+			When:      Text{"underretning fra en fagperson med skærpet underretningspligt (SEL § 153)", "a notification from a professional with the heightened duty to notify (SEL § 153)"},
+			Note:      noteReceiptDays,
+			Source:    "SEL § 155 b (til 31.12.2023)",
+			Effective: selIntakeFrom, Until: selIntakeTo},
+		{ID: "SEL-155A", Kind: Reassessment, Layer: Statutory, RuleSet: lawSEL, Hours: 24, If: []Fact{FactAlreadySupported},
+			Name:      Text{"Sagen revurderes af nogen, der ikke før har været involveret", "The case reassessed by someone not involved before"},
+			Note:      note137Deadline,
+			Source:    "SEL § 155 a (til 31.12.2023; the origin the paragraph map gives BL § 137, its text not read)",
+			Effective: selIntakeFrom, Until: selIntakeTo},
+		{ID: "SEL-155A", Kind: ChildConversationOnNotification, Layer: Statutory, RuleSet: lawSEL, Hours: 24, If: []Fact{FactAbuse},
+			Name:      Text{"Samtale med barnet ved underretning om overgreb", "A conversation with the child on a notification about abuse"},
+			Note:      note137Deadline,
+			Source:    "SEL § 155 a (til 31.12.2023; the origin the paragraph map gives BL § 137, its text not read)",
+			Effective: selIntakeFrom, Until: selIntakeTo},
+		{ID: "SEL-68", Kind: ReturnHomePlan, Layer: Statutory, RuleSet: lawSEL, Before: true,
+			Name:      Text{"Handleplanen revideret før hjemgivelsen", "The action plan revised before the return home"},
+			Note:      noteReturnHome,
+			Source:    "SEL § 68, stk. 2 (til 31.12.2023; the origin lovguiden names for BL § 100, its text not read)",
+			Effective: selIntakeFrom, Until: selIntakeTo},
 	}
 }
+
+// srcBL108 cites BL § 108 at the given subsections. Serviceloven had no
+// separate plan for young people; the handleplan of SEL § 140 is the
+// closest origin, unconfirmed.
+func srcBL108(stk string) string {
+	return "BL § 108, " + stk + " (tidl. SEL § 140, the handleplan — origin unconfirmed)"
+}
+
+// Notes of the issue 15 rows: how a source was read where it did not
+// settle a detail. The numbers they speak of are on the rows.
+var (
+	noteReceiptDays = Text{
+		"Hverken paragraffen i barnets lov (formodentlig § 138) eller om fristen regnes i dage eller hverdage er bekræftet; kommunale sider skriver hverdage. Fristen regnes i kalenderdage, den læsning der lemper mindst; en kommune, der læser hverdage, angiver fristen som arbejdsdage (workingDays).",
+		"Neither the paragraph of Barnets Lov (probably § 138) nor whether the deadline counts days or working days is confirmed; municipal pages write working days. The deadline counts calendar days, the reading that relaxes less; a municipality that reads working days gives the deadline as working days (workingDays)."}
+	note137Deadline = Text{
+		"Paragraffen sætter ingen frist. Punktet forfalder sammen med vurderingen af underretningen (BL § 136) som et selvstændigt punkt, der står som overskredet, til det er gjort — et krav på vurderingen ville forsvinde, når vurderingen er foretaget. Den læsning beskytter barnet mest (ikke bekræftet).",
+		"The paragraph sets no deadline. The item is due with the assessment of the notification (BL § 136) as an item of its own, which stays overdue until it is done — a requirement on the assessment would vanish once the assessment is made. That reading protects the child more (unconfirmed)."}
+	noteReturnHome = Text{
+		"Loven siger »forud for hjemgivelse« uden et antal dage. Fristen regnes fra afgørelsen om hjemgivelse, når den er registreret, ellers fra den dag barnet flytter hjem: den tidligste af dagene, så den reviderede plan ligger til grund for afgørelsen (ikke bekræftet).",
+		"The law says 'before the return home' with no number of days. The deadline runs from the decision to return the child home when it is recorded, else from the day the child moves home: the earlier day, so that the revised plan is there for the decision (unconfirmed)."}
+	noteNetworkMeeting = Text{
+		"Kompendiet siger ikke, hvorfra fristen regnes; den læses som regnet bagud fra den reserverede tid, så indkaldelsen kommer i god tid (ikke bekræftet).",
+		"The Kompendium does not say from when the period runs; it is read as counted back from the reserved time, so that the invitation comes in good time (unconfirmed)."}
+)
 
 func blIntakeRows() []IntakeRule {
 	return []IntakeRule{
@@ -180,6 +247,50 @@ func blIntakeRows() []IntakeRule {
 			Note:      Text{"Fra 10 år er barnet part i sagen (BL § 3).", "From 10 the child is a party to the case (BL § 3)."},
 			Source:    "BL § 5, stk. 3 (tidl. SEL § 48); " + srcHearing,
 			Effective: BarnetsLovEffective},
+		// Issue 15: the notification's handling (RESEARCH-15 §2).
+		{ID: "BL-138", Kind: NotifierReceipt, Layer: Statutory, RuleSet: lawBL, Within: Span{Days: 6}, If: []Fact{FactProfessional},
+			Name:      Text{"Kvittering for modtagelsen til den fagperson, der underrettede", "Receipt confirmed to the professional who notified"},
+			When:      Text{"underretning fra en fagperson med skærpet underretningspligt (BL § 133)", "a notification from a professional with the heightened duty to notify (BL § 133)"},
+			Note:      noteReceiptDays,
+			Source:    "BL § 138 (unconfirmed paragraph; tidl. SEL § 155 b)",
+			Effective: BarnetsLovEffective},
+		{ID: "BL-137", Kind: Reassessment, Layer: Statutory, RuleSet: lawBL, Hours: 24, If: []Fact{FactAlreadySupported},
+			Name:      Text{"Sagen revurderes af nogen, der ikke før har været involveret", "The case reassessed by someone not involved before"},
+			Note:      note137Deadline,
+			Source:    "BL § 137, stk. 1 (tidl. SEL § 155 a)",
+			Effective: BarnetsLovEffective},
+		{ID: "BL-137", Kind: ChildConversationOnNotification, Layer: Statutory, RuleSet: lawBL, Hours: 24, If: []Fact{FactAbuse},
+			Name:      Text{"Samtale med barnet ved underretning om overgreb", "A conversation with the child on a notification about abuse"},
+			Note:      note137Deadline,
+			Source:    "BL § 137, stk. 3–4 (tidl. SEL § 155 a)",
+			Effective: BarnetsLovEffective},
+		// The young person's plan (BL § 108; RESEARCH-15 §3): the rows
+		// are tried in order, the first whose facts fit applies.
+		{ID: "BL-108", Kind: YoungPersonsPlan, Layer: Statutory, RuleSet: lawBL, Before: true, FromAge: 16, If: []Fact{FactPlacement, FactWithoutConsent},
+			Name:      Text{"Ungeplanen foreligger før afgørelsen", "The young person's plan exists before the decision"},
+			When:      Text{"anbringelse uden samtykke (BL § 47) af en ung, der har nået alderen ved afgørelsen", "placement without consent (BL § 47) of a young person who has reached the age by the decision"},
+			Source:    srcBL108("stk. 2 og 4"),
+			Effective: BarnetsLovEffective},
+		{ID: "BL-108", Kind: YoungPersonsPlan, Layer: Statutory, RuleSet: lawBL, Within: Months(3), FromAge: 16, If: []Fact{FactPlacement},
+			Name:      Text{"Ungeplan senest 3 måneder efter afgørelsen eller 16-årsdagen", "The young person's plan at the latest 3 months after the decision or the 16th birthday"},
+			When:      Text{"anbringelse (BL §§ 46–47), hvor ungeplanen skal udarbejdes", "placement (BL §§ 46–47), where the plan is mandatory"},
+			Source:    srcBL108("stk. 2–3"),
+			Effective: BarnetsLovEffective},
+		{ID: "BL-108", Kind: YoungPersonsPlan, Layer: Statutory, RuleSet: lawBL, Within: Months(3), FromAge: 16, If: []Fact{FactAftercare, FactReestablished},
+			Name:      Text{"Ungeplan senest 3 måneder efter afgørelsen", "The young person's plan at the latest 3 months after the decision"},
+			When:      Text{"genetableret døgnophold (BL § 116), hvor ungeplanen skal udarbejdes", "re-established stay (BL § 116), where the plan is mandatory"},
+			Source:    srcBL108("stk. 2–3"),
+			Effective: BarnetsLovEffective},
+		{ID: "BL-108", Kind: YoungPersonsPlan, Layer: Statutory, RuleSet: lawBL, Within: Months(3), FromAge: 16, If: []Fact{FactPlanChosen},
+			Name:      Text{"Ungeplan senest 3 måneder efter afgørelsen eller 16-årsdagen", "The young person's plan at the latest 3 months after the decision or the 16th birthday"},
+			When:      Text{"støtte (BL §§ 32, 114, 115), hvor kommunen har overvejet og besluttet at udarbejde en ungeplan", "support (BL §§ 32, 114, 115) where the municipality considered and decided to make a plan"},
+			Source:    srcBL108("stk. 1 og 3"),
+			Effective: BarnetsLovEffective},
+		{ID: "BL-100", Kind: ReturnHomePlan, Layer: Statutory, RuleSet: lawBL, Before: true,
+			Name:      Text{"Barnets plan revideret før hjemgivelsen", "The child's plan revised before the return home"},
+			Note:      noteReturnHome,
+			Source:    "BL § 100, stk. 5 (tidl. SEL § 68, stk. 2)",
+			Effective: BarnetsLovEffective},
 	}
 }
 
@@ -190,6 +301,11 @@ func herningIntakeRows() []IntakeRule {
 			Note:      Text{"Herning udarbejder netværkskortet sammen med forældrene og barnet eller den unge.", "Herning makes the network map together with the parents and the child or young person."},
 			Source:    "Herningmodellen 1.0 — kompendium, 'Bedre afklaring af netværk v. foranstaltninger' (26.11.2015), s. 29",
 			Effective: NetworkMapEffective},
+		{ID: "H-NETVAERKSMOEDE", Kind: NetworkMeetingInvite, Layer: Municipal, RuleSet: lawHerning, Ahead: Weeks(1),
+			Name:      Text{"Medarbejderne fra CBF indkaldt til netværksmødet i den reserverede tid", "CBF's staff invited to the network meeting in the reserved time"},
+			Note:      noteNetworkMeeting,
+			Source:    "Herningmodellen 1.0 — kompendium, 'Netværksmøder og inddragende netværksmøder' (07.12.2015), s. 23–27",
+			Effective: NetworkMeetingEffective},
 	}
 }
 
@@ -268,9 +384,10 @@ type Requirement struct {
 }
 
 // IntakeItem is one intake deadline as of a date (or, for the 24-hour
-// assessment, a moment). It has the shape of the schedule's Item. The zero
-// value is no item: ChildsPlanDeadline returns it, with false, when no plan
-// is owed, and every function returns it with an error.
+// items, a moment). It has the shape of the schedule's Item. The zero
+// value is no item: ChildsPlanDeadline and the other functions that return
+// a bool return it, with false, when nothing is owed, and every function
+// returns it with an error.
 type IntakeItem struct {
 	Case    string
 	Measure string // the measure's id for the plan and the hearing, if given
@@ -278,7 +395,9 @@ type IntakeItem struct {
 	Rule    string // the rule id, e.g. "BL-136"
 	Source  string // the legal or municipal source
 	// Statutory: the law requires the item. Every intake deadline is
-	// statutory; municipal requirements ride on them as Requirements.
+	// statutory but Herning's network meeting, a municipal deadline; the
+	// municipality's other requirements ride on the law's items as
+	// Requirements.
 	Statutory bool
 	// Conditional: the item is owed only if something else fails. A
 	// preliminary assessment is conditional while the child assessment can
@@ -359,6 +478,28 @@ type Notification struct {
 	// Assessed is when it was assessed for the need of acute measures (the
 	// "24 timers vurdering"); zero if not yet.
 	Assessed time.Time
+
+	// FromProfessional: the notifier is a professional with the heightened
+	// duty to notify (BL § 133, tidl. SEL § 153), who is owed a receipt
+	// (NotifierReceiptDeadline).
+	FromProfessional bool
+	// ReceiptSent is when the receipt was sent to the notifier; zero if
+	// not yet.
+	ReceiptSent time.Time
+	// AlreadySupported: the child already receives support, is placed or
+	// has a youth-crime measure, so the case is reassessed (BL § 137, stk.
+	// 1; ReassessmentDeadline).
+	AlreadySupported bool
+	// Reassessed is when the case was reassessed by someone not involved
+	// before; zero if not yet.
+	Reassessed time.Time
+	// Abuse: the notification is about abuse of the child, so a
+	// conversation with the child is held (BL § 137, stk. 3;
+	// NotificationConversationDeadline).
+	Abuse bool
+	// ChildTalked is when the conversation with the child was held; zero
+	// if not yet.
+	ChildTalked time.Time
 }
 
 // NotificationDeadline returns the 24-hour assessment of a notification as

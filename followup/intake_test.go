@@ -641,10 +641,24 @@ func TestIntakeRules(t *testing.T) {
 		if r.Before {
 			n++
 		}
+		if r.WorkingDays > 0 {
+			n++
+		}
+		if !r.Ahead.IsZero() {
+			n++
+		}
 		if r.ID == "H-NETVAERKSKORT" {
 			assert.Equal(t, 0, n)
 			assert.Equal(t, followup.Municipal, r.Layer)
 			assert.Equal(t, intakeDay("2016-01-01"), r.Effective)
+			continue
+		}
+		if r.ID == "H-NETVAERKSMOEDE" {
+			// Kompendium s. 23–27, dated 7 Dec 2015: a week ahead.
+			assert.Equal(t, 1, n)
+			assert.Equal(t, followup.Municipal, r.Layer)
+			assert.Equal(t, followup.Weeks(1), r.Ahead)
+			assert.Equal(t, intakeDay("2015-12-07"), r.Effective)
 			continue
 		}
 		assert.Equal(t, 1, n, r.ID)
@@ -666,10 +680,12 @@ func TestIntakeRules(t *testing.T) {
 			t.Errorf("unexpected rule id %q", r.ID)
 		}
 	}
-	for _, id := range []string{"SEL-155", "BL-136", "SEL-50", "BL-20", "SEL-140", "BL-91", "SEL-48", "BL-5", "H-NETVAERKSKORT"} {
+	for _, id := range []string{"SEL-155", "BL-136", "SEL-50", "BL-20", "SEL-140", "BL-91", "SEL-48", "BL-5", "H-NETVAERKSKORT",
+		// Issue 15.
+		"SEL-155B", "BL-138", "SEL-155A", "BL-137", "SEL-68", "BL-100", "BL-108", "H-NETVAERKSMOEDE"} {
 		assert.True(t, ids[id], id)
 	}
-	assert.Len(t, ids, 9)
+	assert.Len(t, ids, 17)
 
 	// IntakeRules returns a copy.
 	rules[0].ID = "changed"

@@ -1,6 +1,7 @@
 package followup
 
 import (
+	"github.com/trappe-dk/trappe/followup/workday"
 	"slices"
 
 	"github.com/rickb777/date/v2"
@@ -15,10 +16,16 @@ type planCtx struct {
 	iv     ladder.Intervention
 	grants []Grant
 	excs   []*Exception // excs[i] is the exception of grants[i]
-	// decision is a copy of the case's recorded decision, or nil.
+	// noDecision: the chain wanted a decision under BL § 95 and had none.
+	noDecision bool
+	// decision is the case's recorded decision, or nil.
 	decision *CadenceDecision
-	caseID   string
-	measure  string
+	// rec and cal are what the plan was scheduled from (a deep copy of the
+	// record), for its JSON and a replay.
+	rec     Record
+	cal     *workday.Calendar
+	caseID  string
+	measure string
 }
 
 // anchorKind says what a due date is measured from.
@@ -203,8 +210,7 @@ type Plan struct {
 	caseID, measure string
 	asOf, until     date.Date
 	items           []Item
-	findings        finding.List
-	next            int  // index of the first item not done, len(items) if none
+	next            int  // index of the first actionable item, len(items) if none
 	nextItem        Item // a copy of items[next], so NextDue reads the plan alone
 	extra           []Held
 	ctx             *planCtx
@@ -234,10 +240,17 @@ func (p Plan) Items() []Item { return slices.Clone(p.items) }
 // Findings returns what the scheduler noticed about the measure (a missing
 // cadence decision, the statutory floor only, a rule that ran out, a long
 // institution stay).
-func (p Plan) Findings() finding.List { return slices.Clone(p.findings) }
+//
+// They are derived from the plan when asked for, not while scheduling.
+func (p Plan) Findings() finding.List {
+	if p.ctx == nil {
+		return nil
+	}
+	return p.ctx.findings(p.items, p.asOf)
+}
 
-// NextDue returns the first item that is not done — overdue or upcoming —
-// and false if there is none. It does not allocate.
+// NextDue returns the first item the case worker can act on — overdue or
+// upcoming — and false if there is none. It does not allocate.
 func (p Plan) NextDue() (Item, bool) {
 	if p.next >= len(p.items) {
 		return Item{}, false

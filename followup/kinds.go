@@ -98,6 +98,25 @@ const (
 	ChildsPlan
 	// Hearing: the child heard before a measure starts (partshøring).
 	Hearing
+	// NotifierReceipt: the receipt of a notification confirmed to the
+	// professional who made it (SEL § 155 b; BL § 138, unconfirmed).
+	NotifierReceipt
+	// Reassessment: a notification about a child who already receives
+	// support makes the case be reassessed, with someone not involved
+	// before (BL § 137, stk. 1, tidl. SEL § 155 a).
+	Reassessment
+	// ChildConversationOnNotification: a notification about abuse calls for
+	// a conversation with the child (BL § 137, stk. 3, tidl. SEL § 155 a).
+	ChildConversationOnNotification
+	// NetworkMeetingInvite: the family centre's (CBF's) staff invited to a
+	// network meeting in the time reserved for it, before the time is
+	// released (Herning, Kompendium s. 23–27).
+	NetworkMeetingInvite
+	// YoungPersonsPlan: the young person's plan (ungeplan, BL § 108) made.
+	YoungPersonsPlan
+	// ReturnHomePlan: the child's plan revised before the child returns
+	// home (BL § 100, stk. 5).
+	ReturnHomePlan
 )
 
 var kindTable = newCodeTable("followup.Kind",
@@ -111,6 +130,12 @@ var kindTable = newCodeTable("followup.Kind",
 	[3]string{"preliminary-assessment", "foreløbig vurdering", "preliminary assessment"},
 	[3]string{"childs-plan", "barnets plan", "the child's plan"},
 	[3]string{"hearing", "partshøring af barnet", "hearing the child"},
+	[3]string{"notifier-receipt", "kvittering til underretter", "receipt to the notifier"},
+	[3]string{"reassessment", "revurdering af sagen", "case reassessed"},
+	[3]string{"notification-conversation", "samtale med barnet om underretningen", "conversation with the child on the notification"},
+	[3]string{"network-meeting-invite", "indkaldelse til netværksmøde", "network meeting invitation"},
+	[3]string{"young-persons-plan", "ungeplan", "the young person's plan"},
+	[3]string{"return-home-plan", "planen revideret før hjemgivelse", "plan revised before the return home"},
 )
 
 // IsValid reports whether k is a defined kind.
@@ -344,22 +369,36 @@ const (
 	Overdue
 	// Upcoming: due on or after the as-of date and not held.
 	Upcoming
+	// Missed: an item of a measure that has ended, due on or before its
+	// end and never held. It can no longer be held, so it is no task for
+	// the case worker (DueIn leaves it out); it counts against compliance
+	// and the plan has a finding for it.
+	Missed
 )
 
 var statusTable = newCodeTable("followup.Status",
 	[3]string{"done", "afholdt", "done"},
 	[3]string{"overdue", "overskredet", "overdue"},
 	[3]string{"upcoming", "kommende", "upcoming"},
+	[3]string{"missed", "ikke holdt", "missed"},
 )
 
 // IsValid reports whether s is defined.
 func (s Status) IsValid() bool { return statusTable.valid(uint8(s)) }
 
-// String returns "done", "overdue", "upcoming" or "followup.Status(n)".
+// String returns "done", "overdue", "upcoming", "missed" or
+// "followup.Status(n)".
 func (s Status) String() string { return statusTable.code(uint8(s)) }
 
 // Danish returns the Danish label.
 func (s Status) Danish() string { return statusTable.danish(uint8(s)) }
+
+// English returns the English label.
+func (s Status) English() string { return statusTable.english(uint8(s)) }
+
+// Actionable reports whether the case worker can still act on the item:
+// overdue or upcoming.
+func (s Status) Actionable() bool { return s == Overdue || s == Upcoming }
 
 // MarshalText returns the code.
 func (s Status) MarshalText() ([]byte, error) { return statusTable.marshal(uint8(s)) }
@@ -475,8 +514,23 @@ const (
 	// preceded the decision (SEL § 140).
 	FactUrgent
 	// FactPlanChosen: the municipality decided to make a child's plan for
-	// support under BL § 32.
+	// support under BL § 32 (or, for the young person's plan, decided to
+	// make one where BL § 108 leaves it to the municipality).
 	FactPlanChosen
+	// FactProfessional: the notifier is a professional with the heightened
+	// duty to notify (BL § 133, tidl. SEL § 153).
+	FactProfessional
+	// FactAlreadySupported: the notification concerns a child who already
+	// receives support, is placed or has a youth-crime measure (BL § 137,
+	// stk. 1).
+	FactAlreadySupported
+	// FactAbuse: the notification is about abuse (overgreb) of the child
+	// (BL § 137, stk. 3).
+	FactAbuse
+	// FactAftercare: the measure is aftercare (ungestøtte, BL §§ 114–116).
+	FactAftercare
+	// FactReestablished: a døgnophold re-established under BL § 116.
+	FactReestablished
 )
 
 var factTable = newCodeTable("followup.Fact",
@@ -485,6 +539,11 @@ var factTable = newCodeTable("followup.Fact",
 	[3]string{"without-consent", "uden samtykke", "without consent"},
 	[3]string{"urgent", "akut sag", "urgent case"},
 	[3]string{"plan-chosen", "plan besluttet", "plan chosen"},
+	[3]string{"professional", "fagperson underretter", "professional notifier"},
+	[3]string{"already-supported", "får allerede støtte", "already supported"},
+	[3]string{"abuse", "overgreb", "abuse"},
+	[3]string{"aftercare", "ungestøtte", "aftercare"},
+	[3]string{"reestablished", "genetableret døgnophold", "re-established stay"},
 )
 
 // IsValid reports whether f is a defined fact.
@@ -508,7 +567,7 @@ func (f *Fact) UnmarshalText(b []byte) error {
 }
 
 // Facts is a set of facts. The zero value is the empty set.
-type Facts uint8
+type Facts uint16
 
 // Has reports whether f is in the set.
 func (s Facts) Has(f Fact) bool { return f.IsValid() && s&(1<<(f-1)) != 0 }

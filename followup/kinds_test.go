@@ -87,6 +87,13 @@ var enumTable = []enumCase{
 	kindCase(followup.PreliminaryAssessment, "preliminary-assessment"),
 	kindCase(followup.ChildsPlan, "childs-plan"),
 	kindCase(followup.Hearing, "hearing"),
+	// Issue 15: appended, never renumbered.
+	kindCase(followup.NotifierReceipt, "notifier-receipt"),
+	kindCase(followup.Reassessment, "reassessment"),
+	kindCase(followup.ChildConversationOnNotification, "notification-conversation"),
+	kindCase(followup.NetworkMeetingInvite, "network-meeting-invite"),
+	kindCase(followup.YoungPersonsPlan, "young-persons-plan"),
+	kindCase(followup.ReturnHomePlan, "return-home-plan"),
 
 	modeCase(followup.InPerson, "in-person"),
 	modeCase(followup.Phone, "phone"),
@@ -98,6 +105,7 @@ var enumTable = []enumCase{
 	statusCase(followup.Done, "done"),
 	statusCase(followup.Overdue, "overdue"),
 	statusCase(followup.Upcoming, "upcoming"),
+	statusCase(followup.Missed, "missed"),
 
 	layerCase(followup.Statutory, "statutory"),
 	layerCase(followup.Municipal, "municipal"),
@@ -118,6 +126,13 @@ var enumTable = []enumCase{
 	factCase(followup.FactWithoutConsent, "without-consent"),
 	factCase(followup.FactUrgent, "urgent"),
 	factCase(followup.FactPlanChosen, "plan-chosen"),
+	// Issue 15: the notifier, the child's support, abuse, aftercare and a
+	// re-established stay choose the new rows.
+	factCase(followup.FactProfessional, "professional"),
+	factCase(followup.FactAlreadySupported, "already-supported"),
+	factCase(followup.FactAbuse, "abuse"),
+	factCase(followup.FactAftercare, "aftercare"),
+	factCase(followup.FactReestablished, "reestablished"),
 }
 
 func TestEnumTextRoundTrip(t *testing.T) {
@@ -156,13 +171,13 @@ func TestEnumTableIsComplete(t *testing.T) {
 		countInTable int
 		wantCount    int
 	}{
-		{"Kind", followup.Kind(0), followup.Hearing + 1, "followup.Kind(0)", "followup.Kind(11)", countOf[followup.Kind](), 10},
+		{"Kind", followup.Kind(0), followup.ReturnHomePlan + 1, "followup.Kind(0)", "followup.Kind(17)", countOf[followup.Kind](), 16},
 		{"Mode", followup.Mode(0), followup.Mail + 1, "followup.Mode(0)", "followup.Mode(4)", countOf[followup.Mode](), 3},
 		{"ChildTalk", followup.ChildTalk(0), followup.Optional + 1, "followup.ChildTalk(0)", "followup.ChildTalk(3)", countOf[followup.ChildTalk](), 2},
-		{"Status", followup.Status(0), followup.Upcoming + 1, "followup.Status(0)", "followup.Status(4)", countOf[followup.Status](), 3},
+		{"Status", followup.Status(0), followup.Missed + 1, "followup.Status(0)", "followup.Status(5)", countOf[followup.Status](), 4},
 		{"Layer", followup.Layer(0), followup.Municipal + 1, "followup.Layer(0)", "followup.Layer(3)", countOf[followup.Layer](), 2},
 		{"Decision", followup.Decision(0), followup.Cadence + 1, "followup.Decision(0)", "followup.Decision(9)", countOf[followup.Decision](), 8},
-		{"Fact", followup.Fact(0), followup.FactPlanChosen + 1, "followup.Fact(0)", "followup.Fact(6)", countOf[followup.Fact](), 5},
+		{"Fact", followup.Fact(0), followup.FactReestablished + 1, "followup.Fact(0)", "followup.Fact(11)", countOf[followup.Fact](), 10},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -222,6 +237,8 @@ func TestEnumDanishLabels(t *testing.T) {
 		{followup.Hearing.Danish(), "partshøring af barnet"},
 		{followup.ChildAssessment.Danish(), "børnefaglig undersøgelse"},
 		{followup.PreliminaryAssessment.Danish(), "foreløbig vurdering"},
+		{followup.YoungPersonsPlan.Danish(), "ungeplan"},
+		{followup.NotifierReceipt.Danish(), "kvittering til underretter"},
 		{followup.InPerson.Danish(), "personligt"},
 		{followup.Phone.Danish(), "telefonisk"},
 		{followup.Overdue.Danish(), "overskredet"},
@@ -237,12 +254,17 @@ func TestFactsSet(t *testing.T) {
 	var s followup.Facts
 	assert.False(t, s.Has(followup.FactPlacement), "the zero value is the empty set")
 	s = s.With(followup.FactPlacement).With(followup.FactWithoutConsent)
-	for f := followup.Fact(0); f <= followup.FactPlanChosen+1; f++ {
+	for f := followup.Fact(0); f <= followup.FactReestablished+1; f++ {
 		want := f == followup.FactPlacement || f == followup.FactWithoutConsent
 		assert.Equal(t, want, s.Has(f), f.String())
 	}
+	// The last fact fits the set too (more than 8 facts: a 16-bit set).
+	all := s.With(followup.FactReestablished).With(followup.FactAbuse)
+	assert.True(t, all.Has(followup.FactReestablished))
+	assert.True(t, all.Has(followup.FactAbuse))
+	assert.False(t, all.Has(followup.FactAftercare))
 	// An invalid fact is never in a set and adds nothing.
-	assert.Equal(t, s, s.With(0).With(followup.FactPlanChosen+1).With(200))
+	assert.Equal(t, s, s.With(0).With(followup.FactReestablished+1).With(200))
 	assert.False(t, s.Has(0))
 	// With returns a new set; the receiver is a value.
 	t0 := followup.Facts(0)
@@ -255,7 +277,7 @@ func TestKindIsMeeting(t *testing.T) {
 	// supervision visits. A status report is a document (H-FAMCENTER at
 	// +8 months), a course end is recorded, not held (H-MST at +5 months).
 	meetings := map[followup.Kind]bool{followup.FollowUp: true, followup.StatusFollowUp: true, followup.SupervisionVisit: true}
-	for k := followup.Kind(0); k <= followup.Hearing+1; k++ {
+	for k := followup.Kind(0); k <= followup.ReturnHomePlan+1; k++ {
 		assert.Equal(t, meetings[k], k.IsMeeting(), k.String())
 	}
 }
@@ -310,7 +332,7 @@ func TestParseKindAndMode(t *testing.T) {
 
 	_, err := followup.ParseKind("tilsynsbesøg")
 	require.Error(t, err)
-	assert.Equal(t, `followup.ParseKind: unknown Kind "tilsynsbesøg" (want one of followup, status, status-report, course-end, supervision-visit, notification-assessment, child-assessment, preliminary-assessment, childs-plan, hearing)`, err.Error())
+	assert.Equal(t, `followup.ParseKind: unknown Kind "tilsynsbesøg" (want one of followup, status, status-report, course-end, supervision-visit, notification-assessment, child-assessment, preliminary-assessment, childs-plan, hearing, notifier-receipt, reassessment, notification-conversation, network-meeting-invite, young-persons-plan, return-home-plan)`, err.Error())
 
 	_, err = followup.ParseMode("telefonisk")
 	require.Error(t, err)

@@ -175,6 +175,10 @@ var messages = []msg.Entry{
 	{Code: "followup.intake.verb.made", Args: []string{}, Da: "Udarbejdet", En: "Made"},
 	{Code: "followup.intake.verb.heard", Args: []string{}, Da: "Barnet hørt", En: "Child heard"},
 
+	{Code: "followup.item.missed", Args: []string{"due", "rules", "end"},
+		Da: "Opfølgningen med frist {due} ({rules}) blev ikke holdt, og indsatsen sluttede {end}; den kan ikke længere holdes.",
+		En: "The follow-up due {due} ({rules}) was not held, and the measure ended on {end}; it can no longer be held."},
+
 	// Compliance.
 	{Code: "followup.statutory.overdue", Args: []string{"rules", "due"},
 		Da: "Den lovpligtige opfølgning ({rules}) med frist {due} er ikke holdt.", En: "The statutory follow-up ({rules}) due {due} has not been held."},

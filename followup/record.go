@@ -3,9 +3,8 @@ package followup
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
+
 	"fmt"
-	"time"
 
 	"github.com/rickb777/date/v2"
 	"github.com/trappe-dk/trappe/followup/workday"
@@ -132,13 +131,15 @@ const (
 )
 
 // The dates the scheduler accepts: 1 January 1900 to 31 December 2199.
+// They are ladder's range (ladder.MinDate, ladder.MaxDate).
 var (
-	minDate = date.New(1900, time.January, 1)
-	maxDate = date.New(2199, time.December, 31)
+	minDate = ladder.MinDate
+	maxDate = ladder.MaxDate
 )
 
-// ErrInput is wrapped by every error about bad scheduler input.
-var ErrInput = errors.New("bad input")
+// ErrInput is wrapped by every error about bad scheduler input; it is
+// ladder.ErrInput, shared by all of trappe.
+var ErrInput = ladder.ErrInput
 
 // checkDate reports a date outside minDate…maxDate (the zero date among
 // them), naming the field and the value.

@@ -839,7 +839,8 @@ func cloneIntake(rows []IntakeRule) []IntakeRule {
 }
 
 // intakeKinds are the kinds an intake row can give.
-var intakeKinds = []Kind{NotificationAssessment, ChildAssessment, PreliminaryAssessment, ChildsPlan, Hearing}
+var intakeKinds = []Kind{NotificationAssessment, ChildAssessment, PreliminaryAssessment, ChildsPlan, Hearing,
+	NotifierReceipt, Reassessment, ChildConversationOnNotification, NetworkMeetingInvite, YoungPersonsPlan, ReturnHomePlan}
 
 // checkIntake checks intake rows: a well-formed id, a name and a source, an
 // intake kind, the set's layer, dates in order, facts that exist, and
@@ -872,19 +873,23 @@ func (c *specChecker) checkIntake(rows []IntakeRule, layer Layer) {
 			}
 		}
 		n := 0
-		for _, set := range []bool{r.Hours > 0, !r.Within.IsZero(), r.Before} {
+		for _, set := range []bool{r.Hours > 0, !r.Within.IsZero(), r.Before, r.WorkingDays > 0, !r.Ahead.IsZero()} {
 			if set {
 				n++
 			}
 		}
 		c.checkSpan(subj, "within", r.Within, false)
+		c.checkSpan(subj, "ahead", r.Ahead, false)
 		switch {
 		case r.Hours < 0 || r.Hours > 24*366:
 			c.add("ruleset.intake.hours", subj, "hours", msg.Int(r.Hours))
+		case !c.intakeNumbersOK(subj, r):
 		case r.Requirement && n != 0:
 			c.add("ruleset.intake.deadline", subj, "count", msg.Int(n))
 		case !r.Requirement && n != 1:
 			c.add("ruleset.intake.deadline", subj, "count", msg.Int(n))
+		case !r.Requirement && slices.Contains(intakeKinds, r.Kind):
+			c.checkIntakeForm(subj, r)
 		}
 	}
 }

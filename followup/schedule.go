@@ -350,7 +350,7 @@ func (w *walker) emit(due date.Date, kind Kind, y why) int {
 			it.held, it.HeldOn = h, h.On
 		}
 	}
-	if w.firstOpen < 0 && it.HeldOn == 0 && !(kind == CourseEnd && due <= w.asOf) {
+	if st, _ := w.itemStatus(it); w.firstOpen < 0 && st.Actionable() {
 		w.firstOpen = idx
 	}
 	return idx
@@ -409,7 +409,7 @@ func (r *Regime) NextDue(rec Record, opt Options) (Next, bool, error) {
 		return Next{}, false, nil
 	}
 	it := &w.items[w.firstOpen]
-	st, _ := itemStatus(it, w.asOf)
+	st, _ := w.itemStatus(it)
 	return Next{Due: it.Due, WorkingDay: w.cal.OnOrBefore(it.Due), Kind: it.Kind, Statutory: it.Statutory, Status: st}, true, nil
 }
 
@@ -476,6 +476,8 @@ func (w *walker) finish(p *Plan) {
 	}
 	ctx := new(planCtx)
 	*ctx = w.ctx
+	ctx.rec, ctx.cal = w.rec.clone(), w.cal
+	ctx.decision = ctx.rec.Decision
 	*p = Plan{caseID: w.rec.Case, measure: ctx.measure, asOf: w.asOf, until: w.until, ctx: ctx, next: -1}
 	for i := range items {
 		it := &items[i]
@@ -483,8 +485,8 @@ func (w *walker) finish(p *Plan) {
 		it.Case, it.Measure = w.rec.Case, w.ctx.measure
 		it.WorkingDay = w.cal.OnOrBefore(it.Due)
 		w.finishContent(it)
-		it.Status, it.Late = itemStatus(it, w.asOf)
-		if p.next < 0 && it.Status != Done {
+		it.Status, it.Late = w.itemStatus(it)
+		if p.next < 0 && it.Status.Actionable() {
 			p.next = i
 		}
 	}
@@ -495,18 +497,21 @@ func (w *walker) finish(p *Plan) {
 	}
 	p.items = items
 	p.extra = w.match.leftOver()
-	p.findings = w.findings()
+	ctx.noDecision = w.noDecision
 }
 
 // itemStatus is done (held, late by the days past due), done for a
-// course end that has come, overdue, or upcoming.
-func itemStatus(it *Item, asOf date.Date) (Status, int) {
+// course end that has come, missed (never held, and the measure ended
+// before the as-of date), overdue, or upcoming.
+func (w *walker) itemStatus(it *Item) (Status, int) {
 	switch {
 	case it.HeldOn != 0:
 		return Done, int(it.HeldOn - it.Due)
-	case it.Kind == CourseEnd && it.Due <= asOf:
+	case it.Kind == CourseEnd && it.Due <= w.asOf:
 		return Done, 0
-	case it.Due < asOf:
+	case w.hasEnd && w.end < w.asOf:
+		return Missed, 0
+	case it.Due < w.asOf:
 		return Overdue, 0
 	}
 	return Upcoming, 0

@@ -70,6 +70,16 @@ func TestV2HerningBindings(t *testing.T) {
 		"aflastning": "H-FOREB", "fft": "H-FOREB", "pmto": "H-FOREB", "praktisk-stoette": "H-FOREB",
 	}
 	rs := followup.HerningRules()
+	// Aftercare (ungestøtte) is bound to nothing: Herning's table is silent
+	// on it, so the statutory floor alone applies (BL § 95).
+	for _, code := range []string{"ungestoette-plejefamilie", "ungestoette-netvaerkspleje", "ungestoette-institution",
+		"ungestoette-udslusning", "ungestoette-kontaktperson", "ungestoette-anden-stoette"} {
+		_, known := ladder.Default().Get(code)
+		require.True(t, known, code)
+		_, bound := rs.RuleFor(code)
+		assert.False(t, bound, "%s: Herning's table is silent on aftercare", code)
+		require.NotContains(t, want, code)
+	}
 	for _, iv := range ladder.Default().All() {
 		r, ok := rs.RuleFor(iv.Code)
 		if w, bound := want[iv.Code]; bound {
@@ -433,11 +443,23 @@ func TestV2RuleThatRunsOut(t *testing.T) {
 	assert.Equal(t, finding.Warning, p.Findings()[0].Severity)
 	assert.Contains(t, p.Findings()[0].Text(msg.English), "Rule H-MST ends with its last item on 2024-06-30")
 
-	// Ended with the course: no warning, nothing after the end.
+	// Ended with the course: no rule.ended warning, nothing after the end;
+	// the three follow-ups never held are missed (the measure has ended, so
+	// they can no longer be held), the statutory one an error.
 	p, err = reg.Schedule(followup.Record{Case: "c", Measure: v2Measure(t, "mst", "2024-01-31", "2024-06-30")}, followup.Options{AsOf: d("2025-03-01")})
 	require.NoError(t, err)
 	assert.Equal(t, want[:4], rowsOf(p))
-	assert.Empty(t, p.Findings())
+	assert.Equal(t, []string{"followup.item.missed", "followup.item.missed", "followup.item.missed"}, codesOf(p.Findings()))
+	assert.Equal(t, finding.Error, p.Findings()[2].Severity, "30 Apr 2024 was statutory")
+	for i, st := range []followup.Status{followup.Missed, followup.Missed, followup.Missed, followup.Done} {
+		assert.Equal(t, st, p.At(i).Status, p.At(i).Due.String())
+	}
+	_, ok := p.NextDue()
+	assert.False(t, ok, "nothing of an ended measure is actionable")
+	c := p.Compliance()
+	assert.Equal(t, 3, c.Missed)
+	assert.Equal(t, 0, c.Overdue)
+	assert.Equal(t, 1, c.StatutoryMissed)
 
 	// H-FAMCENTER from Monday 4 Mar 2024: +4 weeks 1 Apr, +3 months 4 Jun,
 	// +6 months 4 Sep, report +8 months 4 Nov. Chain: 4 Jun is on the first

@@ -158,3 +158,46 @@ func handNextDue(code string, start, last date.Date) date.Date {
 	}
 	return followup.AddMonths(last, 6)
 }
+
+// BenchmarkDueAppend100k is DueList100k into a buffer reused from one list
+// to the next: no allocation.
+func BenchmarkDueAppend100k(b *testing.B) {
+	plans := bnCaseloadPlans(b)
+	from, to := bnAsOf, bnAsOf+13
+	var buf []followup.Item
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		var err error
+		buf, err = followup.DueAppend(buf[:0], plans, from, to)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(buf)
+	}
+	b.ReportMetric(float64(n), "items-listed")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ms/list")
+}
+
+func TestV2DueAppendReusesTheBuffer(t *testing.T) {
+	var plans []followup.Plan
+	for _, code := range []string{"doegninstitution", "aflastning", "plejefamilie"} {
+		p, err := followup.Herning().Schedule(followup.Record{Case: "c", Measure: v2Measure(t, code, "2025-01-06", "")},
+			followup.Options{AsOf: d("2025-02-03")})
+		require.NoError(t, err)
+		plans = append(plans, p)
+	}
+	want, err := followup.DueIn(plans, d("2025-02-03"), d("2025-04-30"))
+	require.NoError(t, err)
+	buf := make([]followup.Item, 0, 64)
+	got, err := followup.DueAppend(buf, plans, d("2025-02-03"), d("2025-04-30"))
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	from, to := d("2025-02-03"), d("2025-04-30")
+	allocs := testing.AllocsPerRun(50, func() {
+		got, _ = followup.DueAppend(got[:0], plans, from, to)
+	})
+	assert.Zero(t, allocs)
+	_, err = followup.DueAppend(nil, plans, d("2025-04-30"), d("2025-02-03"))
+	assert.ErrorContains(t, err, "followup.DueAppend: bad input: invalid window")
+}

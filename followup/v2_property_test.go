@@ -64,17 +64,21 @@ func checkChain(t *testing.T, iv ladder.Intervention, start, end date.Date, p fo
 	prev := start
 	var prevVisit date.Date = start
 	firstMeeting, firstStatutory := true, true
+	coveredFrom := statutoryFrom(iv, start)
 	for _, it := range items {
 		if end != 0 && it.Due > end {
 			t.Fatalf("%s from %s to %s: item due %s after the end", iv.Code, start, end, it.Due)
 		}
 		if it.Statutory {
 			// No statutory gap over its interval: 3 months for the first, at
-			// most 6 months (SEL § 70, Herning's decision, the visits) after.
+			// most 6 months (SEL § 70, Herning's decision, the visits) after;
+			// for a measure no law covered before 2024 (aftercare), nothing
+			// is due before 1 January 2024.
 			limit := followup.AddMonths(prev, 6)
 			if firstStatutory {
 				limit = followup.AddMonths(start, 3)
 			}
+			limit = max(limit, coveredFrom)
 			firstStatutory = false
 			if it.Due > limit && it.HeldOn == 0 {
 				for _, x := range items {
@@ -143,6 +147,23 @@ func checkChain(t *testing.T, iv ladder.Intervention, start, end date.Date, p fo
 			}
 		}
 	}
+}
+
+// statutoryFrom is the first day the shipped law covers the measure's
+// basis: its start, or 1 January 2024 for aftercare begun before, which
+// Barnets Lov covers (BL § 95, stk. 1) and the Serviceloven set does not
+// (whether SEL § 70 covered SEL § 76 is unconfirmed).
+func statutoryFrom(iv ladder.Intervention, start date.Date) date.Date {
+	if selCovers(iv.Basis) {
+		return start
+	}
+	return max(start, followup.BarnetsLovEffective)
+}
+
+// selCovers reports whether the shipped Serviceloven set covers basis b.
+func selCovers(b ladder.Basis) bool {
+	st, ok := followup.ServiceLoven().Statutory()
+	return ok && slices.Contains(st.FollowUp.Covers, b)
 }
 
 func ruleOf(code string) string {

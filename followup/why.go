@@ -282,18 +282,19 @@ func (it Item) Line(lang msg.Lang) string {
 	return b.String()
 }
 
-// findings is what the walk noticed about the measure. Each is a code and
-// its arguments; the text is rendered only when read.
-func (w *walker) findings() finding.List {
+// findings is what the walk noticed about the measure, derived when the
+// plan is asked for them (Plan.Findings), so that scheduling builds no
+// messages. Each is a code and its arguments.
+func (ctx *planCtx) findings(items []Item, asOf date.Date) finding.List {
 	var l finding.List
-	ctx, iv, id := &w.ctx, w.ctx.iv, w.ctx.measure
-	if w.noDecision {
+	iv, id := ctx.iv, ctx.measure
+	if ctx.noDecision {
 		l = append(l, finding.New("followup.bl.no-decision", finding.Warning, id, SourceBL95,
 			"measure", msg.String(id), "intervention", ivName(iv)))
 	}
 	switch {
-	case ctx.rule == nil && iv.FollowUpByLaw() && w.r.municipal != nil:
-		ms := w.r.municipal
+	case ctx.rule == nil && iv.FollowUpByLaw() && ctx.regime.municipal != nil:
+		ms := ctx.regime.municipal
 		l = append(l, finding.New("followup.statutory-only", finding.Info, id, ms.spec.Source, "why", msg.Nested(msg.New("followup.statutory-only.unbound",
 			"ruleSet", msg.String(ms.Name()), "code", msg.String(iv.Code), "intervention", ivName(iv)))))
 	case ctx.rule == nil && iv.FollowUpByLaw():
@@ -302,11 +303,22 @@ func (w *walker) findings() finding.List {
 	case ctx.rule == nil:
 		l = append(l, finding.New("followup.no-requirement", finding.Info, id, "", "intervention", ivName(iv)))
 	}
-	if f, ok := w.ruleEnded(); ok {
+	m := ctx.rec.Measure
+	end, hasEnd := m.End()
+	if f, ok := ctx.ruleEnded(m.Start(), end, hasEnd, asOf); ok {
 		l = append(l, f)
 	}
-	m := w.rec.Measure
-	if iv.Placement && iv.Step == ladder.Institution && m.ActiveOn(w.asOf) && w.asOf >= longStay.AddTo(m.Start()) {
+	for i := range items {
+		if it := &items[i]; it.Status == Missed {
+			sev := finding.Warning
+			if it.Statutory {
+				sev = finding.Error
+			}
+			l = append(l, finding.New("followup.item.missed", sev, id, "",
+				"due", msg.Date(it.Due), "rules", msg.String(strings.Join(it.Rules(), "+")), "end", msg.Date(end)))
+		}
+	}
+	if iv.Placement && iv.Step == ladder.Institution && m.ActiveOn(asOf) && asOf >= longStay.AddTo(m.Start()) {
 		l = append(l, finding.New("followup.institution.long-stay", finding.Info, id,
 			"Andreassen, citeret i Socialstyrelsen, Strategisk ramme & Faglig retning, 'Viden vi bygger på'; Herningmodellen 1.0 — kompendium, s. 14 (udskrivning fra indskrivningens start)",
 			"start", msg.Date(m.Start()), "after", spanValue(longStay)))
@@ -327,14 +339,14 @@ func ivName(iv ladder.Intervention) msg.Value {
 // a rule that runs out (MST's course ends at +5 months, the family
 // centre's status report comes at +8 months) owes nothing more, and only
 // the statutory chain goes on.
-func (w *walker) ruleEnded() (finding.Finding, bool) {
-	r := w.ctx.rule
+func (ctx *planCtx) ruleEnded(start, end date.Date, hasEnd bool, asOf date.Date) (finding.Finding, bool) {
+	r := ctx.rule
 	if r == nil || !r.ends() {
 		return finding.Finding{}, false
 	}
-	last := r.lastDue(w.start)
-	if w.asOf <= last || (w.hasEnd && w.end <= last) {
+	last := r.lastDue(start)
+	if asOf <= last || (hasEnd && end <= last) {
 		return finding.Finding{}, false
 	}
-	return finding.New("followup.rule.ended", finding.Warning, w.ctx.measure, r.Source, "rule", msg.String(r.ID), "last", msg.Date(last)), true
+	return finding.New("followup.rule.ended", finding.Warning, ctx.measure, r.Source, "rule", msg.String(r.ID), "last", msg.Date(last)), true
 }

@@ -22,9 +22,21 @@ const (
 	blFamTreat   = "BL § 32, stk. 1, nr. 5"
 	selEarly     = "SEL § 11, stk. 3"
 	blEarly      = "BL § 30"
+	// Aftercare (efterværn → ungestøtte). BL § 95, stk. 1, and § 108 name
+	// §§ 114–116 as the young person's support; which of the three gives
+	// which measure was not read in the paragraphs' text.
+	blAftercare = "BL §§ 114–116 (ungestøtte; which paragraph gives this measure is unconfirmed)"
+	// aftercareNote is the common part of the aftercare entries' notes.
+	aftercareNote = "Aftercare (ungestøtte, formerly efterværn) for a young person of 18 to 22, who agrees to it. " +
+		"Statutory follow-up under BL § 95 (its stk. 1 lists §§ 114–116); whether SEL § 70 covered SEL § 76 is unconfirmed, so the Serviceloven rule set does not. " +
+		"Herning's table is silent, so only the statutory floor applies."
+	// aftercareStayNote explains why a continued stay is not a placement.
+	aftercareStayNote = " Not a placement (anbringelse): a placement under BL §§ 46–47 ends at 18, and the payment rules call the continued stay ungestøtte (Bek. nr. 95 af 29/01/2024 § 11) — " +
+		"that it is no placement is our reading of them, unconfirmed by a paragraph's text. The step is where the young person lives, so turning 18 in the same home is no move on the ladder."
 )
 
-// defaultEntries is domain.md §1's catalogue, in its order.
+// defaultEntries is domain.md §1's catalogue, in its order, then the
+// aftercare (ungestøtte) entries of issue 15.
 var defaultEntries = []Intervention{
 	{Code: "doegninstitution", Danish: "Døgninstitution", English: "Residential institution", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement},
 	{Code: "opholdssted", Danish: "Socialpædagogisk opholdssted", English: "Socio-educational residential home", Step: Institution, Placement: true, Basis: BasisPlacement, SEL: selPlacement, BL: blPlacement},
@@ -58,6 +70,21 @@ var defaultEntries = []Intervention{
 	{Code: "psykologsamtaler", Danish: "Afklarende psykologsamtaler", English: "Clarifying talks with a psychologist (1–5)", Step: Preventive, Placement: false, Basis: BasisEarly, SEL: selEarly, BL: blEarly},
 	{Code: "sundhedspleje-behovsbesoeg", Danish: "Sundhedsplejens behovsbesøg", English: "Health visitor's additional visits", Step: Universal, Placement: false, Basis: BasisUniversal, SEL: "", BL: "",
 		Note: "A universal service under Sundhedsloven, not a measure under SEL/BL."},
+	// Aftercare: after domain.md §1's table, so the earlier entries keep
+	// their places.
+	{Code: "ungestoette-plejefamilie", Danish: "Ungestøtte: fortsat døgnophold i plejefamilien", English: "Aftercare: continued stay in the foster family", Step: FosterFamily, Placement: false, Basis: BasisAftercare,
+		SEL: "SEL § 76, stk. 3, nr. 1", BL: blAftercare, Note: aftercareNote + aftercareStayNote},
+	{Code: "ungestoette-netvaerkspleje", Danish: "Ungestøtte: fortsat døgnophold i slægts- eller netværksplejefamilien", English: "Aftercare: continued stay with the kinship or network foster family", Step: Network, Placement: false, Basis: BasisAftercare,
+		SEL: "SEL § 76, stk. 3, nr. 1", BL: blAftercare, Note: aftercareNote + aftercareStayNote},
+	{Code: "ungestoette-institution", Danish: "Ungestøtte: fortsat døgnophold på døgninstitution eller opholdssted", English: "Aftercare: continued stay at the residential institution or home", Step: Institution, Placement: false, Basis: BasisAftercare,
+		SEL: "SEL § 76, stk. 3, nr. 1", BL: blAftercare, Note: aftercareNote + aftercareStayNote},
+	{Code: "ungestoette-udslusning", Danish: "Ungestøtte: udslusningsophold, eller fortsat ophold på eget værelse, kostskole eller i opgangsfællesskab", English: "Aftercare: a move-out stay at the former placement, or a continued stay in own room, boarding school or staffed flat", Step: HomeBased, Placement: false, Basis: BasisAftercare,
+		SEL: "SEL § 76, stk. 3, nr. 1 og 3", BL: blAftercare, Note: aftercareNote + aftercareStayNote},
+	{Code: "ungestoette-kontaktperson", Danish: "Ungestøtte: fast kontaktperson", English: "Aftercare: a fixed contact person", Step: HomeBased, Placement: false, Basis: BasisAftercare,
+		SEL: "SEL § 76, stk. 2, stk. 3, nr. 2, og stk. 5", BL: blAftercare,
+		Note: aftercareNote + " Under SEL § 76, stk. 5, a young person placed without consent had to be offered a contact person (unless the stay went on); the Barnets Lov paragraph is unconfirmed."},
+	{Code: "ungestoette-anden-stoette", Danish: "Ungestøtte: anden støtte til en selvstændig tilværelse", English: "Aftercare: other support towards an independent life", Step: HomeBased, Placement: false, Basis: BasisAftercare,
+		SEL: "SEL § 76, stk. 3, nr. 4", BL: blAftercare, Note: aftercareNote},
 }
 
 var (
@@ -147,6 +174,12 @@ func (c *Catalogue) Lookup(code string) (Intervention, error) {
 // ErrUnknownIntervention is wrapped by every error about a code that is not
 // in the catalogue.
 var ErrUnknownIntervention = errors.New("unknown intervention")
+
+// ErrInput is wrapped by every error about bad input to trappe's
+// functions, in every package (followup.ErrInput and caseload.ErrInput are
+// this same value), so a caller can tell bad input from a bug with one
+// errors.Is.
+var ErrInput = errors.New("bad input")
 
 // Get returns the intervention with the given code and whether it exists.
 func (c *Catalogue) Get(code string) (Intervention, bool) {

@@ -22,6 +22,13 @@ import (
 // universal services no. The table's Herning rule column is not the
 // catalogue's: Herning's rule set binds codes to rules (package followup,
 // tested there).
+//
+// After the table come the aftercare (ungestøtte, formerly efterværn)
+// entries of issue 15, restated from RESEARCH-15 §1 by hand: the basis
+// aftercare, never a placement (a placement ends at 18; the continued stay
+// is ungestøtte), statutory follow-up (BL § 95, stk. 1, lists §§ 114–116),
+// and the step of where the young person lives, so that a young person who
+// stays on in the foster family at 18 makes no move on the ladder.
 var catalogueTable = []struct {
 	code      string
 	danish    string
@@ -54,10 +61,26 @@ var catalogueTable = []struct {
 	{"familiecentral", "Familiecentral", ladder.Preventive, false, false},
 	{"psykologsamtaler", "Afklarende psykologsamtaler", ladder.Preventive, false, false},
 	{"sundhedspleje-behovsbesoeg", "Sundhedsplejens behovsbesøg", ladder.Universal, false, false},
+	{"ungestoette-plejefamilie", "Ungestøtte: fortsat døgnophold i plejefamilien", ladder.FosterFamily, false, true},
+	{"ungestoette-netvaerkspleje", "Ungestøtte: fortsat døgnophold i slægts- eller netværksplejefamilien", ladder.Network, false, true},
+	{"ungestoette-institution", "Ungestøtte: fortsat døgnophold på døgninstitution eller opholdssted", ladder.Institution, false, true},
+	{"ungestoette-udslusning", "Ungestøtte: udslusningsophold", ladder.HomeBased, false, true},
+	{"ungestoette-kontaktperson", "Ungestøtte: fast kontaktperson", ladder.HomeBased, false, true},
+	{"ungestoette-anden-stoette", "Ungestøtte: anden støtte til en selvstændig tilværelse", ladder.HomeBased, false, true},
 }
 
+// aftercareCodes are the catalogue's aftercare entries.
+var aftercareCodes = []string{
+	"ungestoette-plejefamilie", "ungestoette-netvaerkspleje", "ungestoette-institution",
+	"ungestoette-udslusning", "ungestoette-kontaktperson", "ungestoette-anden-stoette",
+}
+
+// defaultLen is the number of Default entries: domain.md's 25 and the 6
+// aftercare entries.
+const defaultLen = 31
+
 func TestDefaultCatalogueMatchesDomainTable(t *testing.T) {
-	require.Len(t, catalogueTable, 25, "domain.md lists 25 interventions")
+	require.Len(t, catalogueTable, defaultLen, "domain.md lists 25 interventions; issue 15 adds 6 aftercare entries")
 	cat := ladder.Default()
 	require.NotNil(t, cat)
 	for _, row := range catalogueTable {
@@ -75,6 +98,14 @@ func TestDefaultCatalogueMatchesDomainTable(t *testing.T) {
 			if row.placement {
 				assert.Equal(t, ladder.BasisPlacement, iv.Basis)
 			}
+			if strings.HasPrefix(row.code, "ungestoette-") {
+				assert.Equal(t, ladder.BasisAftercare, iv.Basis)
+				assert.Contains(t, iv.SEL, "SEL § 76")
+				assert.Contains(t, iv.BL, "BL §§ 114–116")
+				assert.Contains(t, iv.BL, "unconfirmed", "which paragraph gives which measure was not read")
+				assert.Contains(t, iv.Note, "BL § 95")
+				assert.Contains(t, iv.Note, "statutory floor")
+			}
 			if row.code != "sundhedspleje-behovsbesoeg" {
 				// Everything but the universal health visitor has a basis in both laws.
 				assert.NotEmpty(t, iv.SEL)
@@ -86,7 +117,7 @@ func TestDefaultCatalogueMatchesDomainTable(t *testing.T) {
 
 func TestDefaultCatalogueHasExactlyTheTableCodes(t *testing.T) {
 	all := ladder.Default().All()
-	require.Equal(t, 25, ladder.Default().Len())
+	require.Equal(t, defaultLen, ladder.Default().Len())
 	require.Len(t, all, len(catalogueTable))
 	for i, row := range catalogueTable {
 		assert.Equal(t, row.code, all[i].Code, "entry %d is in domain.md's order", i)
@@ -116,6 +147,37 @@ func TestStepIsNotLegalCategory(t *testing.T) {
 	assert.True(t, fam.Step.IsPlacementStep())
 }
 
+// A continued stay under ungestøtte is not a placement (a placement ends at
+// 18), but it sits on the step of where the young person lives: a youth
+// who stays on in the foster family on the 18th birthday makes no move on
+// the ladder, only a lateral change of intervention (RESEARCH-15 §1).
+func TestAftercareIsNotAPlacement(t *testing.T) {
+	for _, code := range aftercareCodes {
+		iv := ladder.MustParseIntervention(code)
+		assert.False(t, iv.Placement, "%s: ungestøtte is not an anbringelse", code)
+		assert.Equal(t, ladder.BasisAftercare, iv.Basis, code)
+		assert.True(t, iv.FollowUpByLaw(), "%s: BL § 95, stk. 1, lists §§ 114–116", code)
+		assert.NoError(t, iv.Validate(), code)
+	}
+	for placed, stay := range map[string]string{
+		"plejefamilie": "ungestoette-plejefamilie", "saerlig-plejefamilie": "ungestoette-plejefamilie",
+		"netvaerkspleje": "ungestoette-netvaerkspleje", "doegninstitution": "ungestoette-institution",
+		"opholdssted": "ungestoette-institution", "eget-vaerelse": "ungestoette-udslusning",
+	} {
+		assert.Equal(t, ladder.MustParseIntervention(placed).Step, ladder.MustParseIntervention(stay).Step, "%s → %s: same home, same step", placed, stay)
+	}
+	// Born 2008-03-10, placed in a foster family from 2020; at 18 the
+	// placement ends (2026-03-09 is the last day) and the stay goes on
+	// under ungestøtte from 2026-03-10: no move between steps in 2026.
+	placed, err := ladder.NewMeasure("m1", ladder.MustParseIntervention("plejefamilie"), d("2020-08-03"), d("2026-03-09"))
+	require.NoError(t, err)
+	stay, err := ladder.NewMeasure("m2", ladder.MustParseIntervention("ungestoette-plejefamilie"), d("2026-03-10"), 0)
+	require.NoError(t, err)
+	moves, err := ladder.Moves([]ladder.Measure{placed, stay}, d("2026-01-01"), d("2026-12-31"))
+	require.NoError(t, err)
+	assert.Empty(t, moves, "turning 18 at home is no move between steps")
+}
+
 func TestOnStep(t *testing.T) {
 	cat := ladder.Default()
 	codes := func(s ladder.Step) []string {
@@ -132,10 +194,11 @@ func TestOnStep(t *testing.T) {
 		"eget-vaerelse", "kostskole", "efterskole-anbragt", "opgangsfaellesskab", "efterskole",
 		"familiebehandling", "mst", "kontaktperson", "privat-kontaktperson", "aflastning",
 		"fft", "pmto", "praktisk-stoette",
+		"ungestoette-udslusning", "ungestoette-kontaktperson", "ungestoette-anden-stoette",
 	}, codes(ladder.HomeBased))
-	assert.Equal(t, []string{"netvaerkspleje"}, codes(ladder.Network))
-	assert.Equal(t, []string{"plejefamilie", "saerlig-plejefamilie"}, codes(ladder.FosterFamily))
-	assert.Equal(t, []string{"doegninstitution", "opholdssted", "sikret-institution", "korttidsanbringelse", "doegnophold-familie"}, codes(ladder.Institution))
+	assert.Equal(t, []string{"netvaerkspleje", "ungestoette-netvaerkspleje"}, codes(ladder.Network))
+	assert.Equal(t, []string{"plejefamilie", "saerlig-plejefamilie", "ungestoette-plejefamilie"}, codes(ladder.FosterFamily))
+	assert.Equal(t, []string{"doegninstitution", "opholdssted", "sikret-institution", "korttidsanbringelse", "doegnophold-familie", "ungestoette-institution"}, codes(ladder.Institution))
 	assert.Empty(t, codes(ladder.Step(9)))
 }
 
@@ -230,13 +293,13 @@ func TestExtendAddsVendorEntry(t *testing.T) {
 	cat, err := ladder.Default().Extend(vendorMentor())
 	require.NoError(t, err)
 	require.NotNil(t, cat)
-	assert.Equal(t, 26, cat.Len())
-	assert.Equal(t, 25, ladder.Default().Len(), "Default unchanged")
+	assert.Equal(t, defaultLen+1, cat.Len())
+	assert.Equal(t, defaultLen, ladder.Default().Len(), "Default unchanged")
 
 	iv, err := cat.Lookup("vendor-mentor")
 	require.NoError(t, err)
 	assert.Equal(t, vendorMentor(), iv)
-	assert.Equal(t, "vendor-mentor", cat.All()[25].Code, "a new code goes at the end")
+	assert.Equal(t, "vendor-mentor", cat.All()[defaultLen].Code, "a new code goes at the end")
 
 	_, err = ladder.Default().Lookup("vendor-mentor")
 	assert.True(t, errors.Is(err, ladder.ErrUnknownIntervention))
@@ -262,7 +325,7 @@ func TestExtendOverridesEntry(t *testing.T) {
 
 	cat, err := ladder.Default().Extend(override)
 	require.NoError(t, err)
-	assert.Equal(t, 25, cat.Len(), "an override adds nothing")
+	assert.Equal(t, defaultLen, cat.Len(), "an override adds nothing")
 
 	got, err := cat.Lookup("kostskole")
 	require.NoError(t, err)
@@ -385,7 +448,7 @@ func TestCatalogueMalformedEntries(t *testing.T) {
 			assert.Nil(t, cat)
 			assert.Contains(t, err.Error(), "ladder.Catalogue.Extend: entry 0")
 			assert.Contains(t, err.Error(), tc.want)
-			assert.Equal(t, 25, ladder.Default().Len())
+			assert.Equal(t, defaultLen, ladder.Default().Len())
 
 			_, err = ladder.NewMeasure("m1", tc.iv, d("2024-01-01"), 0)
 			require.Error(t, err)
@@ -480,7 +543,7 @@ func TestCatalogueConcurrentReads(t *testing.T) {
 					errs <- fmt.Errorf("lookup %s: %v %v", row.code, iv.Step, err)
 					return
 				}
-				if n := len(ladder.Default().All()); n != 25 {
+				if n := len(ladder.Default().All()); n != defaultLen {
 					errs <- fmt.Errorf("All: %d", n)
 					return
 				}
@@ -490,7 +553,7 @@ func TestCatalogueConcurrentReads(t *testing.T) {
 					return
 				}
 				ext, err := ladder.Default().Extend(vendorMentor())
-				if err != nil || ext.Len() != 26 {
+				if err != nil || ext.Len() != defaultLen+1 {
 					errs <- fmt.Errorf("extend: %v", err)
 					return
 				}

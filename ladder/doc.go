@@ -61,6 +61,25 @@
 // against such a catalogue; a [Measure] read with encoding/json knows only
 // the Default codes.
 //
+// # Aftercare
+//
+// Support to a young person of 18 to 22 after a placement or a contact
+// person — efterværn under Serviceloven (SEL § 76), ungestøtte under Barnets
+// Lov (BL §§ 114–116) — has its own basis, [BasisAftercare], and six
+// entries: a continued stay (døgnophold) in the foster family, with the
+// network foster family or at the institution, a move-out stay
+// (udslusning) or continued stay in a home-based placement form, a fixed
+// contact person, and other support towards an independent life. None of
+// them is a placement: a placement ends at 18, and the continued stay at
+// the former placement is ungestøtte (our reading of the payment rules,
+// Bek. nr. 95 af 29/01/2024 § 11; unconfirmed by a paragraph's text). A
+// continued stay sits on the step of where the young person lives, so a
+// youth who stays on in the foster family at 18 changes intervention but
+// makes no move on the ladder. Barnets Lov requires follow-up on
+// ungestøtte (BL § 95, stk. 1); which of §§ 114–116 gives which measure,
+// and whether SEL § 70 covered SEL § 76, are unconfirmed and said so in
+// each entry's Note.
+//
 // # Measures, positions and moves
 //
 // A [Measure] is one intervention given to one child from a start date to an

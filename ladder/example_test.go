@@ -51,7 +51,7 @@ func ExampleParseStep() {
 
 func ExampleCatalogue_Lookup() {
 	cat := ladder.Default()
-	for _, code := range []string{"efterskole-anbragt", "doegnophold-familie", "plejefamilie"} {
+	for _, code := range []string{"efterskole-anbragt", "doegnophold-familie", "plejefamilie", "ungestoette-plejefamilie"} {
 		iv, err := cat.Lookup(code)
 		if err != nil {
 			fmt.Println(err)
@@ -69,6 +69,7 @@ func ExampleCatalogue_Lookup() {
 	// efterskole-anbragt: step hjemmebaseret, placement true, basis placement, follow-up by law true
 	// doegnophold-familie: step institution, placement false, basis support, follow-up by law true
 	// plejefamilie: step plejefamilie, placement true, basis placement, follow-up by law true
+	// ungestoette-plejefamilie: step plejefamilie, placement false, basis aftercare, follow-up by law true
 	// true
 	// ladder.Catalogue.Lookup: unknown intervention "plejefamilje"
 }
@@ -105,7 +106,7 @@ func ExampleCatalogue_Extend() {
 	_, err = ladder.Default().Extend(ladder.Intervention{Code: "Acme_Mentor", Danish: "Mentor", Step: ladder.EverydayLife, Basis: ladder.BasisSupport})
 	fmt.Println(err)
 	// Output:
-	// 26 25
+	// 32 31
 	// Mentorordning hjemmebaseret true
 	// sag-17/m-3 (acme-mentorordning, 2024-09-01–open)
 	// ladder.Catalogue.Extend: entry 0: ladder.Intervention.Validate: intervention "Acme_Mentor": byte 0 ('A') is not allowed: codes are lower-case a-z, 0-9 and single hyphens

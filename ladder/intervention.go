@@ -24,15 +24,23 @@ const (
 	// BasisPlacement: placement outside the home, SEL § 52 stk. 3 nr. 7 and
 	// § 58 / BL §§ 46–47. Statutory follow-up and supervision apply.
 	BasisPlacement
+	// BasisAftercare: support to a young person of 18 to 22 after a
+	// placement or a contact person (efterværn, SEL § 76; ungestøtte, BL
+	// §§ 114–116). Not a placement, even where the young person stays on at
+	// the former placement: a placement ends at 18. Barnets Lov requires
+	// follow-up on it (BL § 95, stk. 1, lists §§ 114–116); whether SEL § 70
+	// did for § 76 is unconfirmed, so the shipped Serviceloven rule set does
+	// not cover it (package followup).
+	BasisAftercare
 )
 
-var basisCodes = [...]string{BasisUniversal: "universal", BasisEarly: "early", BasisSupport: "support", BasisPlacement: "placement"}
+var basisCodes = [...]string{BasisUniversal: "universal", BasisEarly: "early", BasisSupport: "support", BasisPlacement: "placement", BasisAftercare: "aftercare"}
 
 // IsValid reports whether b is a defined basis.
-func (b Basis) IsValid() bool { return b >= BasisUniversal && b <= BasisPlacement }
+func (b Basis) IsValid() bool { return b >= BasisUniversal && b <= BasisAftercare }
 
-// String returns the code ("universal", "early", "support", "placement") or a
-// diagnostic like "ladder.Basis(0)".
+// String returns the code ("universal", "early", "support", "placement",
+// "aftercare") or a diagnostic like "ladder.Basis(0)".
 func (b Basis) String() string {
 	if !b.IsValid() {
 		return "ladder.Basis(" + strconv.Itoa(int(b)) + ")"
@@ -41,8 +49,12 @@ func (b Basis) String() string {
 }
 
 // FollowUpByLaw reports whether the law requires follow-up on measures of
-// this basis (SEL § 70 until 2023; BL §§ 95–96 from 2024).
-func (b Basis) FollowUpByLaw() bool { return b == BasisSupport || b == BasisPlacement }
+// this basis (SEL § 70 until 2023; BL §§ 95–96 from 2024). Aftercare
+// counts: Barnets Lov requires it (BL § 95, stk. 1); which rule set covers
+// which basis on which day is the followup package's data.
+func (b Basis) FollowUpByLaw() bool {
+	return b == BasisSupport || b == BasisPlacement || b == BasisAftercare
+}
 
 // MarshalText returns the code.
 func (b Basis) MarshalText() ([]byte, error) {

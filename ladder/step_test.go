@@ -236,6 +236,8 @@ func TestBasis(t *testing.T) {
 		{ladder.BasisEarly, "early", false},
 		{ladder.BasisSupport, "support", true},
 		{ladder.BasisPlacement, "placement", true},
+		// Aftercare (ungestøtte): BL § 95, stk. 1, lists §§ 114–116.
+		{ladder.BasisAftercare, "aftercare", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.code, func(t *testing.T) {
@@ -255,7 +257,7 @@ func TestBasis(t *testing.T) {
 			assert.Equal(t, `"`+tc.code+`"`, string(js))
 		})
 	}
-	for _, n := range []uint8{0, 5, 255} {
+	for _, n := range []uint8{0, 6, 255} {
 		b := ladder.Basis(n)
 		assert.False(t, b.IsValid())
 		assert.Equal(t, fmt.Sprintf("ladder.Basis(%d)", n), b.String())

@@ -700,15 +700,15 @@ func missFinding(d BarometerDeadline, o outcome, r clockRecord, due date.Date) f
 
 // Explain says what the total counted, with the latest national share
 // Ankestyrelsen published for the same deadline.
-func (r BarometerReport) Explain() Explanation { return r.explain(r.total) }
+func (r BarometerReport) Explain() FigureExplanation { return r.explain(r.total) }
 
 // ExplainCount says what one tally (the total, a worker's or a team's)
 // counted.
-func (r BarometerReport) ExplainCount(c BarometerCount) Explanation { return r.explain(c) }
+func (r BarometerReport) ExplainCount(c BarometerCount) FigureExplanation { return r.explain(c) }
 
-func (r BarometerReport) explain(c BarometerCount) Explanation {
+func (r BarometerReport) explain(c BarometerCount) FigureExplanation {
 	if !r.deadline.IsValid() {
-		return Explanation{Figure: "barometer"}
+		return FigureExplanation{Figure: "barometer"}
 	}
 	rule := barometerRules[r.deadline]
 	share := msg.New("measure.barometer.nothing-due")
@@ -724,7 +724,7 @@ func (r BarometerReport) explain(c BarometerCount) Explanation {
 	if benchOK {
 		src += "; " + b.Source
 	}
-	return Explanation{
+	return FigureExplanation{
 		Figure: "barometer." + rule.code,
 		Source: src,
 		Message: msg.New(rule.explain, "months", msg.Period(int32(rule.months), 0),

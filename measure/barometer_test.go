@@ -309,7 +309,7 @@ func TestBarometerExplainDrop(t *testing.T) {
 	assert.Contains(t, e.Message.Text(msg.English), "left out (1)")
 	assert.Contains(t, e.Message.Text(msg.Danish), "taget ud (1)")
 	assert.Contains(t, e.Message.Text(msg.Danish), "Børnesagsbarometret 2024): 50 %")
-	assert.Equal(t, measure.Explanation{Figure: "barometer"}, measure.BarometerReport{}.Explain())
+	assert.Equal(t, measure.FigureExplanation{Figure: "barometer"}, measure.BarometerReport{}.Explain())
 }
 
 func TestBarometerErrors(t *testing.T) {

@@ -38,14 +38,14 @@ const (
 	srcCaseload    = "KORA 2017 §1, p. 8, and §5.2, p. 33"
 )
 
-// Explanation says what a key figure counted and where the definition comes
+// FigureExplanation says what a key figure counted and where the definition comes
 // from, for a case worker or a report reader. The zero value explains
 // nothing.
 //
-// As JSON an Explanation is {"figure", "source", "code", "args", "da",
+// As JSON an FigureExplanation is {"figure", "source", "code", "args", "da",
 // "en"}: the message's code and arguments as data (package msg), and the
 // message rendered in Danish and English, without the source.
-type Explanation struct {
+type FigureExplanation struct {
 	// Figure is a stable id of the kind of figure, e.g. "aarsboern.anbragte".
 	Figure string
 	// Source cites the publication that defines the figure, e.g.
@@ -59,7 +59,7 @@ type Explanation struct {
 // Text renders the message in lang with the default catalogue, followed
 // by the source in parentheses. A language the catalogue lacks renders
 // visibly as the code and its arguments.
-func (e Explanation) Text(lang msg.Lang) string {
+func (e FigureExplanation) Text(lang msg.Lang) string {
 	if e.Source == "" || e.Message.Code == "" {
 		return render(e.Message, lang)
 	}
@@ -67,11 +67,11 @@ func (e Explanation) Text(lang msg.Lang) string {
 }
 
 // String returns the English text with its source.
-func (e Explanation) String() string { return e.Text(msg.English) }
+func (e FigureExplanation) String() string { return e.Text(msg.English) }
 
 // MarshalJSON writes the explanation with its message as data and rendered
 // in Danish and English.
-func (e Explanation) MarshalJSON() ([]byte, error) {
+func (e FigureExplanation) MarshalJSON() ([]byte, error) {
 	m, err := e.Message.MarshalJSON()
 	if err != nil {
 		return nil, fmt.Errorf("measure.Explanation.MarshalJSON: %s: %w", e.Figure, err)
@@ -597,13 +597,13 @@ func labels(da, en string) msg.Value {
 }
 
 // ExplainGroup says what the group's figure counted.
-func (f ChildYearFigures) ExplainGroup(g PlacementGroup) Explanation {
+func (f ChildYearFigures) ExplainGroup(g PlacementGroup) FigureExplanation {
 	if !g.IsValid() {
-		return Explanation{Figure: "aarsboern." + g.String()}
+		return FigureExplanation{Figure: "aarsboern." + g.String()}
 	}
 	pct, ok := f.GroupPercent(g)
 	share := msg.New("measure.childyears.group.share", "percent", msg.Int(RoundPercent(pct)))
-	return Explanation{
+	return FigureExplanation{
 		Figure: "aarsboern." + g.String(),
 		Source: g.Source(),
 		Message: msg.New("measure.childyears.group", "group", labels(g.Danish(), g.English()),
@@ -613,7 +613,7 @@ func (f ChildYearFigures) ExplainGroup(g PlacementGroup) Explanation {
 }
 
 // ExplainCode says what the figure of one intervention code counted.
-func (f ChildYearFigures) ExplainCode(code string) Explanation {
+func (f ChildYearFigures) ExplainCode(code string) FigureExplanation {
 	c, ok := f.lookup(code)
 	name, placed := msg.String(code), msg.New("measure.childyears.not-placement")
 	if ok {
@@ -622,7 +622,7 @@ func (f ChildYearFigures) ExplainCode(code string) Explanation {
 			placed = msg.New("measure.childyears.placement")
 		}
 	}
-	return Explanation{
+	return FigureExplanation{
 		Figure: "aarsboern.indsats." + code,
 		Source: sourceOf(c.iv),
 		Message: msg.New("measure.childyears.code", "name", name, "code", msg.String(code),
@@ -633,16 +633,16 @@ func (f ChildYearFigures) ExplainCode(code string) Explanation {
 // ---------------------------------------------------------------------------
 // Children on the ladder: step counts and moves
 
-// Child is one child's case (børnesag) with all its measures, for the
+// ChildCase is one child's case (børnesag) with all its measures, for the
 // figures that count children rather than measures. The zero value has no
 // id and is rejected.
-type Child struct {
+type ChildCase struct {
 	ID       string
 	Measures []ladder.Measure
 }
 
 // checkChildren validates ids and measures of every child.
-func checkChildren(op string, children []Child) []error {
+func checkChildren(op string, children []ChildCase) []error {
 	var errs []error
 	cc := newChildChecker(op, children)
 	for i := range children {
@@ -661,12 +661,12 @@ func checkChildren(op string, children []Child) []error {
 // every id after.
 type childChecker struct {
 	op       string
-	children []Child
+	children []ChildCase
 	last     string          // the highest id so far, while in order
 	seen     map[string]bool // nil while the ids are in order
 }
 
-func newChildChecker(op string, children []Child) *childChecker {
+func newChildChecker(op string, children []ChildCase) *childChecker {
 	return &childChecker{op: op, children: children}
 }
 
@@ -729,7 +729,7 @@ type StepCounts struct {
 //
 // Errors, all reported at once: a zero date, a child without an id, two
 // children with the same id, an invalid (zero) measure.
-func CountSteps(children []Child, on date.Date) (StepCounts, error) {
+func CountSteps(children []ChildCase, on date.Date) (StepCounts, error) {
 	const op = "measure.CountSteps"
 	var errs []error
 	if on == 0 {
@@ -769,8 +769,8 @@ func (c StepCounts) Total() int {
 }
 
 // Explain says what was counted.
-func (c StepCounts) Explain() Explanation {
-	return Explanation{
+func (c StepCounts) Explain() FigureExplanation {
+	return FigureExplanation{
 		Figure:  "sager-pr-trin",
 		Source:  srcStepCounts,
 		Message: msg.New("measure.steps", "children", msg.Int(c.Total()), "on", msg.Date(c.on)),
@@ -803,7 +803,7 @@ type MoveCell struct {
 // MaxPeriodYears years or more, a child without an id, two children with the
 // same id, an invalid measure, and whatever ladder.Moves rejects for a child
 // (e.g. two measures with one id), naming the child.
-func CountMoves(children []Child, from, to date.Date) (MoveMatrix, error) {
+func CountMoves(children []ChildCase, from, to date.Date) (MoveMatrix, error) {
 	const op = "measure.CountMoves"
 	var errs []error
 	if err := checkPeriod(op, from, to); err != nil {
@@ -895,8 +895,8 @@ func (m MoveMatrix) sum(keep func(f, t int) bool) int {
 }
 
 // Explain says what was counted.
-func (m MoveMatrix) Explain() Explanation {
-	return Explanation{
+func (m MoveMatrix) Explain() FigureExplanation {
+	return FigureExplanation{
 		Figure: "flytninger-mellem-trin",
 		Source: srcMoves,
 		Message: msg.New("measure.moves", "moves", msg.Int(m.Total()), "from", msg.Date(m.from), "to", msg.Date(m.to),
@@ -980,8 +980,8 @@ func (c CaseCounts) Mean() float64 {
 }
 
 // Explain says what was counted.
-func (c CaseCounts) Explain() Explanation {
-	return Explanation{
+func (c CaseCounts) Explain() FigureExplanation {
+	return FigureExplanation{
 		Figure: "sager-pr-raadgiver",
 		Source: srcCaseload,
 		Message: msg.New("measure.cases-per-worker", "cases", msg.Int(c.Children()), "workers", msg.Int(len(c.workers)),
@@ -1039,8 +1039,8 @@ func (r BreakdownRate) PerChildYear() float64 {
 func (r BreakdownRate) Percent() float64 { return 100 * r.PerChildYear() }
 
 // Explain says what was counted.
-func (r BreakdownRate) Explain() Explanation {
-	return Explanation{
+func (r BreakdownRate) Explain() FigureExplanation {
+	return FigureExplanation{
 		Figure: "sammenbrud",
 		Source: srcBreakdowns,
 		Message: msg.New("measure.breakdowns", "breakdowns", msg.Int(r.breakdowns),
@@ -1173,8 +1173,8 @@ func SummarizeSDQ(pairs []SDQPair) (SDQSummary, error) {
 }
 
 // Explain says what was counted.
-func (s SDQSummary) Explain() Explanation {
-	return Explanation{
+func (s SDQSummary) Explain() FigureExplanation {
+	return FigureExplanation{
 		Figure: "sdq",
 		Source: srcSDQ,
 		Message: msg.New("measure.sdq", "max", msg.Int(MaxSDQ), "children", msg.Int(s.N),

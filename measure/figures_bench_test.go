@@ -14,12 +14,12 @@ import (
 // benchChildren generates n measures spread over n*2/5 children, from a
 // fixed seed: every intervention of the Default catalogue, starts in
 // 2013–2016, 1 to 730 days long, one in five open.
-func benchChildren(tb testing.TB, n int) ([]ladder.Measure, []measure.Child) {
+func benchChildren(tb testing.TB, n int) ([]ladder.Measure, []measure.ChildCase) {
 	tb.Helper()
 	r := rand.New(rand.NewPCG(2017, 5))
 	ivs := ladder.Default().All()
 	first := ladder.MustParseDate("2013-01-01")
-	children := make([]measure.Child, n*2/5)
+	children := make([]measure.ChildCase, n*2/5)
 	for i := range children {
 		children[i].ID = fmt.Sprintf("c%06d", i)
 	}

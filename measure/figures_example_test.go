@@ -126,7 +126,7 @@ func ExampleCompareChildYears() {
 // Children per ladder step on a date, as in KORA 2017 Figur 2.1: each child
 // once, on its highest active step.
 func ExampleCountSteps() {
-	children := []measure.Child{
+	children := []measure.ChildCase{
 		{ID: "a", Measures: []ladder.Measure{
 			measureOf("a1", "plejefamilie", "2014-01-01", ""),
 			measureOf("a2", "efterskole", "2015-08-01", ""), // combined across steps
@@ -157,7 +157,7 @@ func ExampleCountSteps() {
 
 // Moves between ladder steps in a period, as in KORA 2017 Figur 4.1.
 func ExampleCountMoves() {
-	children := []measure.Child{
+	children := []measure.ChildCase{
 		{ID: "a", Measures: []ladder.Measure{
 			measureOf("a1", "doegninstitution", "2013-01-01", "2014-05-31"),
 			measureOf("a2", "plejefamilie", "2014-06-01", ""),

@@ -85,7 +85,7 @@ func childYearsRef(measures []ladder.Measure, from, to date.Date) (ChildYearFigu
 	return f, nil
 }
 
-func checkChildrenRef(op string, children []Child) []error {
+func checkChildrenRef(op string, children []ChildCase) []error {
 	var errs []error
 	seen := make(map[string]bool, len(children))
 	for i, c := range children {
@@ -104,7 +104,7 @@ func checkChildrenRef(op string, children []Child) []error {
 	return errs
 }
 
-func countStepsRef(children []Child, on date.Date) (StepCounts, error) {
+func countStepsRef(children []ChildCase, on date.Date) (StepCounts, error) {
 	const op = "measure.CountSteps"
 	var errs []error
 	if on == 0 {
@@ -121,7 +121,7 @@ func countStepsRef(children []Child, on date.Date) (StepCounts, error) {
 	return sc, nil
 }
 
-func countMovesRef(children []Child, from, to date.Date) (MoveMatrix, error) {
+func countMovesRef(children []ChildCase, from, to date.Date) (MoveMatrix, error) {
 	const op = "measure.CountMoves"
 	var errs []error
 	if err := checkPeriod(op, from, to); err != nil {
@@ -186,14 +186,14 @@ func genMeasures(r *rand.Rand, ivs []ladder.Intervention, prefix string, n int) 
 // genChildren returns children from r, now and then with a fault the
 // figures must reject: an empty or repeated child id, a zero measure, two
 // measures with one id.
-func genChildren(r *rand.Rand, ivs []ladder.Intervention, faults bool) []Child {
-	children := make([]Child, r.IntN(30))
+func genChildren(r *rand.Rand, ivs []ladder.Intervention, faults bool) []ChildCase {
+	children := make([]ChildCase, r.IntN(30))
 	for i := range children {
 		n := r.IntN(6)
 		if r.IntN(15) == 0 {
 			n = 33 + r.IntN(5) // past AppendMoves' small-child limit
 		}
-		children[i] = Child{ID: fmt.Sprintf("c%03d", i), Measures: genMeasures(r, ivs, "m", n)}
+		children[i] = ChildCase{ID: fmt.Sprintf("c%03d", i), Measures: genMeasures(r, ivs, "m", n)}
 	}
 	if r.IntN(2) == 0 { // ids out of order as often as in order
 		r.Shuffle(len(children), func(i, j int) { children[i], children[j] = children[j], children[i] })
@@ -368,7 +368,7 @@ func TestChildCheckerMatchesReference(t *testing.T) {
 		{"a10", "a9", "a10"}, // byte order, not numeric
 	}
 	for _, ids := range tests {
-		children := make([]Child, len(ids))
+		children := make([]ChildCase, len(ids))
 		for i, id := range ids {
 			children[i].ID = id
 		}

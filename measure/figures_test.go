@@ -393,13 +393,13 @@ func TestChildYearExplanations(t *testing.T) {
 	g, err := measure.NewChildYearFigures(nil, map[string]float64{"plejefamilie": 1})
 	require.NoError(t, err)
 	assert.Contains(t, g.ExplainGroup(measure.FamilyCare).Message.Text(msg.Danish), "indtastet pr. indsatstype")
-	assert.Equal(t, "entered per intervention type", measure.Explanation{Message: msg.New("measure.childyears.entered")}.Text(msg.English), "no source, no parentheses")
-	assert.Empty(t, measure.Explanation{Source: "KORA 2017"}.Text(msg.English), "no message, no text")
+	assert.Equal(t, "entered per intervention type", measure.FigureExplanation{Message: msg.New("measure.childyears.entered")}.Text(msg.English), "no source, no parentheses")
+	assert.Empty(t, measure.FigureExplanation{Source: "KORA 2017"}.Text(msg.English), "no message, no text")
 }
 
 func TestCountSteps(t *testing.T) {
 	on := day("2015-06-30")
-	children := []measure.Child{
+	children := []measure.ChildCase{
 		{ID: "a", Measures: []ladder.Measure{mk(t, "a1", "plejefamilie", "2014-01-01", ""), mk(t, "a2", "efterskole", "2014-08-01", "2015-06-30")}},
 		{ID: "b"},
 		{ID: "c", Measures: []ladder.Measure{mk(t, "c1", "mst", "2015-01-01", "2015-06-29")}},
@@ -427,7 +427,7 @@ func TestCountSteps(t *testing.T) {
 	assert.Contains(t, e.Message.Text(msg.Danish), "6 børn pr. 2015-06-30")
 	assert.Contains(t, e.Message.Text(msg.English), "6 children on 2015-06-30")
 
-	_, err = measure.CountSteps([]measure.Child{{ID: ""}, {ID: "x"}, {ID: "x"}, {ID: "y", Measures: []ladder.Measure{{}}}}, 0)
+	_, err = measure.CountSteps([]measure.ChildCase{{ID: ""}, {ID: "x"}, {ID: "x"}, {ID: "y", Measures: []ladder.Measure{{}}}}, 0)
 	require.Error(t, err)
 	for _, w := range []string{"measure.CountSteps: zero date", "child 0 has an empty id", `duplicate child id "x"`, `child "y": measure 0 is invalid`} {
 		assert.Contains(t, err.Error(), w)
@@ -435,7 +435,7 @@ func TestCountSteps(t *testing.T) {
 }
 
 func TestCountMoves(t *testing.T) {
-	children := []measure.Child{
+	children := []measure.ChildCase{
 		// Institution → foster family on 1 April.
 		{ID: "A", Measures: []ladder.Measure{mk(t, "A1", "doegninstitution", "2014-01-01", "2015-03-31"), mk(t, "A2", "plejefamilie", "2015-04-01", "")}},
 		// Home-based → network on 1 June, network → everyday life on 1 September.
@@ -471,13 +471,13 @@ func TestCountMoves(t *testing.T) {
 	assert.Contains(t, e.Message.Text(msg.Danish), "5 flytninger")
 
 	// A child's own measures must have distinct ids (ladder.Moves).
-	dup := []measure.Child{{ID: "Z", Measures: []ladder.Measure{mk(t, "z", "mst", "2015-01-01", ""), mk(t, "z", "fft", "2015-02-01", "")}}}
+	dup := []measure.ChildCase{{ID: "Z", Measures: []ladder.Measure{mk(t, "z", "mst", "2015-01-01", ""), mk(t, "z", "fft", "2015-02-01", "")}}}
 	_, err = measure.CountMoves(dup, day("2015-01-01"), day("2015-12-31"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `measure.CountMoves: child "Z": ladder.Moves:`)
 	assert.Contains(t, err.Error(), `duplicate measure id "z"`)
 
-	_, err = measure.CountMoves([]measure.Child{{}}, day("2015-12-31"), day("2015-01-01"))
+	_, err = measure.CountMoves([]measure.ChildCase{{}}, day("2015-12-31"), day("2015-01-01"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "period end 2015-01-01 is before its start 2015-12-31")
 	assert.Contains(t, err.Error(), "child 0 has an empty id")

@@ -43,9 +43,15 @@ func (t CaseType) English() string {
 }
 
 // CaseTypeOf returns the case type of an intervention, and false for one
-// the law does not require follow-up on (early help, universal services).
+// the law does not require follow-up on (early help, universal services)
+// and for aftercare (ungestøtte, BL §§ 114–116): it is support to young
+// adults, none of KORA 2017 Figur 2.2's four types of child case, and
+// counting it as preventive would mix young adults into the children's
+// follow-up rates.
 func CaseTypeOf(iv ladder.Intervention) (CaseType, bool) {
 	switch {
+	case iv.Basis == ladder.BasisAftercare:
+		return 0, false
 	case iv.Placement && iv.Step == ladder.Institution:
 		return InstitutionCase, true
 	case iv.Placement && (iv.Step == ladder.FosterFamily || iv.Step == ladder.Network):
@@ -76,7 +82,7 @@ type FollowUpRate struct {
 	// period is not one; Ratio is PerHalfYear / StatutoryMinimumPerHalfYear.
 	PerHalfYear float64
 	Ratio       float64
-	Explanation Explanation
+	Explanation FigureExplanation
 }
 
 // FollowUpRates counts, per case type, the follow-ups in the law's sense
@@ -125,7 +131,7 @@ func FollowUpRates(records []followup.Record, from, to date.Date) ([]FollowUpRat
 		r.PerCase = float64(r.FollowUps) / float64(n)
 		r.PerHalfYear = r.PerCase * 182.5 / days
 		r.Ratio = r.PerHalfYear / StatutoryMinimumPerHalfYear
-		r.Explanation = Explanation{Figure: "followups-per-case", Source: "KORA 2017, Figur 2.2",
+		r.Explanation = FigureExplanation{Figure: "followups-per-case", Source: "KORA 2017, Figur 2.2",
 			Message: msg.New("measure.followup-rate", "followUps", msg.Int(r.FollowUps), "cases", msg.Int(n),
 				"type", labels(t.String(), t.English()), "from", msg.Date(from), "to", msg.Date(to),
 				"perHalfYear", msg.Float(r.PerHalfYear, 2), "ratio", msg.Float(r.Ratio, 2))}

@@ -73,7 +73,9 @@ func TestCaseTypeOf(t *testing.T) {
 		assert.True(t, ok, code)
 		assert.Equal(t, want, got, code)
 	}
-	for _, code := range []string{"tidlig-forebyggende", "familiecentral", "psykologsamtaler", "sundhedspleje-behovsbesoeg"} {
+	for _, code := range []string{"tidlig-forebyggende", "familiecentral", "psykologsamtaler", "sundhedspleje-behovsbesoeg",
+		// Aftercare is for young adults: none of Figur 2.2's child case types.
+		"ungestoette-plejefamilie", "ungestoette-institution", "ungestoette-kontaktperson"} {
 		_, ok := CaseTypeOf(ladder.MustParseIntervention(code))
 		assert.False(t, ok, code)
 	}

@@ -123,8 +123,8 @@ type Indicator struct {
 // IsZero reports whether i is the zero Indicator, that is no indicator.
 func (i Indicator) IsZero() bool { return i == Indicator{} }
 
-// Direction is the direction of change from Baseline to Target.
-func (i Indicator) Direction() Direction {
+// Trend is the direction of change from Baseline to Target.
+func (i Indicator) Trend() Trend {
 	switch {
 	case i.Target > i.Baseline:
 		return Increase
@@ -167,61 +167,67 @@ type Acceptance struct {
 	Attractive Answer `json:"attractive,omitzero"`
 }
 
-// Direction is the direction an indicator should move. The zero value,
+// Trend is the direction an indicator should move (ladder.Direction is a
+// move on the ladder, another thing). The zero value,
 // Unchanged, is meaningful: target equals baseline, nothing to achieve.
-type Direction int8
+type Trend int8
 
 const (
 	// Decrease: the target is below the baseline (fewer problems).
-	Decrease Direction = -1
+	Decrease Trend = -1
 	// Unchanged: the target equals the baseline.
-	Unchanged Direction = 0
+	Unchanged Trend = 0
 	// Increase: the target is above the baseline.
-	Increase Direction = 1
+	Increase Trend = 1
 )
 
 // IsValid reports whether d is Decrease, Unchanged or Increase.
-func (d Direction) IsValid() bool { return d >= Decrease && d <= Increase }
+func (d Trend) IsValid() bool { return d >= Decrease && d <= Increase }
 
-// String returns the stable code "ned", "uaendret" or "op", or a
-// diagnostic like "measure.Direction(5)".
-func (d Direction) String() string {
+// String returns the stable code "decrease", "unchanged" or "increase",
+// or a diagnostic like "measure.Trend(5)".
+func (d Trend) String() string {
+	switch d {
+	case Decrease:
+		return "decrease"
+	case Unchanged:
+		return "unchanged"
+	case Increase:
+		return "increase"
+	}
+	return fmt.Sprintf("measure.Trend(%d)", int8(d))
+}
+
+// Danish returns the Danish label: "ned", "uændret" or "op".
+func (d Trend) Danish() string {
 	switch d {
 	case Decrease:
 		return "ned"
 	case Unchanged:
-		return "uaendret"
+		return "uændret"
 	case Increase:
 		return "op"
-	}
-	return fmt.Sprintf("measure.Direction(%d)", int8(d))
-}
-
-// Danish returns the Danish label.
-func (d Direction) Danish() string {
-	if d == Unchanged {
-		return "uændret"
 	}
 	return d.String()
 }
 
 // MarshalText returns the stable code.
-func (d Direction) MarshalText() ([]byte, error) {
+func (d Trend) MarshalText() ([]byte, error) {
 	if !d.IsValid() {
-		return nil, fmt.Errorf("measure.Direction.MarshalText: invalid direction %d", int8(d))
+		return nil, fmt.Errorf("measure.Trend.MarshalText: invalid trend %d", int8(d))
 	}
 	return []byte(d.String()), nil
 }
 
 // UnmarshalText parses a stable code.
-func (d *Direction) UnmarshalText(b []byte) error {
-	for _, v := range []Direction{Decrease, Unchanged, Increase} {
+func (d *Trend) UnmarshalText(b []byte) error {
+	for _, v := range []Trend{Decrease, Unchanged, Increase} {
 		if v.String() == string(b) {
 			*d = v
 			return nil
 		}
 	}
-	return fmt.Errorf("measure.Direction.UnmarshalText: unknown direction %q", string(b))
+	return fmt.Errorf("measure.Trend.UnmarshalText: unknown trend %q", string(b))
 }
 
 // Answer is a recorded yes or no, or none. The zero value, Unset, is
@@ -320,15 +326,15 @@ var vagueWords = []string{
 // smart.S.vague), sorted. The caller owns the returned slice.
 func VagueWords() []string { return slices.Clone(vagueWords) }
 
-// Rule describes one finding code that ValidateGoal or CheckReview can
+// SmartRule describes one finding code that ValidateGoal or CheckReview can
 // report: its code, SMART letter ("" for input and review codes),
 // severity, source and a one-line summary as a message (package msg),
 // whose numbers come from the rule's thresholds.
 //
-// As JSON a Rule is {"code", "letter", "severity", "source", "summary":
+// As JSON a SmartRule is {"code", "letter", "severity", "source", "summary":
 // {"code", "args"}, "da", "en"}: the summary's message as data and
 // rendered in Danish and English.
-type Rule struct {
+type SmartRule struct {
 	Code     string
 	Letter   string
 	Severity finding.Severity
@@ -337,11 +343,11 @@ type Rule struct {
 }
 
 // Text renders the rule's summary in lang with the default catalogue.
-func (r Rule) Text(lang msg.Lang) string { return render(r.Summary, lang) }
+func (r SmartRule) Text(lang msg.Lang) string { return render(r.Summary, lang) }
 
 // MarshalJSON writes the rule with its summary as data and in Danish and
 // English.
-func (r Rule) MarshalJSON() ([]byte, error) {
+func (r SmartRule) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		Code     string           `json:"code"`
 		Letter   string           `json:"letter,omitempty"`
@@ -355,7 +361,7 @@ func (r Rule) MarshalJSON() ([]byte, error) {
 
 // rules lists every code, in the order ValidateGoal and CheckReview sort
 // their findings (input, S, M, A, R, T, review; by code within each).
-var rules = []Rule{
+var rules = []SmartRule{
 	{"smart.input.bad-answer", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.bad-answer")},
 	{"smart.input.duplicate-id", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.duplicate-id")},
 	{"smart.input.met-after-as-of", "", finding.Error, srcInput, msg.New("measure.rule.smart.input.met-after-as-of")},
@@ -402,8 +408,8 @@ var rules = []Rule{
 	{"smart.review.overdue-no-new-goal", "", finding.Warning, srcFollowUp, msg.New("measure.rule.smart.review.overdue-no-new-goal")},
 }
 
-var rulesByCode = func() map[string]Rule {
-	m := make(map[string]Rule, len(rules))
+var rulesByCode = func() map[string]SmartRule {
+	m := make(map[string]SmartRule, len(rules))
 	for _, r := range rules {
 		m[r.Code] = r
 	}
@@ -413,7 +419,7 @@ var rulesByCode = func() map[string]Rule {
 // Rules returns every finding code ValidateGoal and CheckReview can
 // report, in the order they sort. The caller owns the returned slice and
 // the summaries' arguments.
-func Rules() []Rule {
+func Rules() []SmartRule {
 	out := slices.Clone(rules)
 	for i := range out {
 		out[i].Summary.Args = slices.Clone(out[i].Summary.Args)
@@ -459,7 +465,7 @@ type collector struct{ list finding.List }
 func (c *collector) add(code, subject string, args ...any) {
 	r, ok := rulesByCode[code]
 	if !ok { // a code missing from rules is a bug; the tests catch it
-		r = Rule{Severity: finding.Error}
+		r = SmartRule{Severity: finding.Error}
 	}
 	c.list = append(c.list, finding.New(code, r.Severity, subject, r.Source, args...))
 }

@@ -424,9 +424,9 @@ func TestIndicator(t *testing.T) {
 	assert.True(t, Indicator{}.IsZero())
 	assert.False(t, Indicator{Name: "x"}.IsZero())
 	assert.False(t, Indicator{Scale: Scale{Max: 1}}.IsZero())
-	assert.Equal(t, Increase, Indicator{Baseline: 2, Target: 5}.Direction())
-	assert.Equal(t, Decrease, Indicator{Baseline: 24, Target: 16}.Direction())
-	assert.Equal(t, Unchanged, Indicator{Baseline: 3, Target: 3}.Direction())
+	assert.Equal(t, Increase, Indicator{Baseline: 2, Target: 5}.Trend())
+	assert.Equal(t, Decrease, Indicator{Baseline: 24, Target: 16}.Trend())
+	assert.Equal(t, Unchanged, Indicator{Baseline: 3, Target: 3}.Trend())
 
 	assert.True(t, Scale{}.IsZero())
 	assert.True(t, Scale{}.Contains(-1e9))
@@ -502,14 +502,14 @@ func TestAnswer(t *testing.T) {
 	assert.Error(t, x.UnmarshalText([]byte("yes")))
 }
 
-func TestDirection(t *testing.T) {
+func TestTrend(t *testing.T) {
 	tests := []struct {
-		d            Direction
+		d            Trend
 		code, danish string
 	}{
-		{Decrease, "ned", "ned"},
-		{Unchanged, "uaendret", "uændret"},
-		{Increase, "op", "op"},
+		{Decrease, "decrease", "ned"},
+		{Unchanged, "unchanged", "uændret"},
+		{Increase, "increase", "op"},
 	}
 	for _, tt := range tests {
 		assert.True(t, tt.d.IsValid())
@@ -517,15 +517,15 @@ func TestDirection(t *testing.T) {
 		assert.Equal(t, tt.danish, tt.d.Danish())
 		b, err := tt.d.MarshalText()
 		require.NoError(t, err)
-		var back Direction = 5
+		var back Trend = 5
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, tt.d, back)
 	}
-	bad := Direction(5)
+	bad := Trend(5)
 	assert.False(t, bad.IsValid())
-	assert.Equal(t, "measure.Direction(5)", bad.String())
+	assert.Equal(t, "measure.Trend(5)", bad.String())
 	_, err := bad.MarshalText()
-	assert.EqualError(t, err, "measure.Direction.MarshalText: invalid direction 5")
-	var x Direction
-	assert.EqualError(t, x.UnmarshalText([]byte("up")), `measure.Direction.UnmarshalText: unknown direction "up"`)
+	assert.EqualError(t, err, "measure.Trend.MarshalText: invalid trend 5")
+	var x Trend
+	assert.EqualError(t, x.UnmarshalText([]byte("up")), `measure.Trend.UnmarshalText: unknown trend "up"`, "ladder.Direction's codes are another thing")
 }

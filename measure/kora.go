@@ -96,11 +96,11 @@ func (c ChildYearChange) PointChange() (points float64, ok bool) {
 }
 
 // Explain says what the row compares.
-func (c ChildYearChange) Explain() Explanation {
+func (c ChildYearChange) Explain() FigureExplanation {
 	pct, pctOK := c.ChangePercent()
 	b, a, shareOK := c.Shares()
 	points, _ := c.PointChange()
-	return Explanation{
+	return FigureExplanation{
 		Figure: "aarsboern-aendring." + c.Key,
 		Source: c.Source,
 		Message: msg.New("measure.childyears.change", "name", labels(c.Danish, c.English),

@@ -193,7 +193,7 @@ func TestBarometerFindingsRender(t *testing.T) {
 }
 
 // explanations returns an explanation of every kind the package gives.
-func explanations(t *testing.T) []Explanation {
+func explanations(t *testing.T) []FigureExplanation {
 	t.Helper()
 	mk := func(id, code, start, end string) ladder.Measure {
 		var e date.Date
@@ -211,7 +211,7 @@ func explanations(t *testing.T) []Explanation {
 		mk("c", "netvaerkspleje", "2014-01-01", "2015-06-30"),
 		mk("d", "doegnophold-familie", "2015-03-01", "2015-05-31"),
 	}
-	var out []Explanation
+	var out []FigureExplanation
 	cy, err := ChildYears(ms, from, to)
 	require.NoError(t, err)
 	for _, g := range PlacementGroups() {
@@ -226,7 +226,7 @@ func explanations(t *testing.T) []Explanation {
 	for _, row := range append(cmp.Rows(), cmp.Code("ukendt")) {
 		out = append(out, row.Explain())
 	}
-	children := []Child{{ID: "x", Measures: ms[:2]}, {ID: "y", Measures: ms[2:]}}
+	children := []ChildCase{{ID: "x", Measures: ms[:2]}, {ID: "y", Measures: ms[2:]}}
 	sc, err := CountSteps(children, to)
 	require.NoError(t, err)
 	mm, err := CountMoves(children, from, to)
@@ -306,7 +306,7 @@ func TestExplanationJSON(t *testing.T) {
 		"da":"2 sammenbrud i anbringelser over 140,43 anbragte årsbørn: 1,4 % (Ankestyrelsens definition: anbringelsen ophører, fordi barnet forlader stedet, eller stedet opgiver barnet).",
 		"en":"2 placement breakdowns over 140.43 placed child-years: 1.4 % (Ankestyrelsen's definition: the placement ends because the child leaves the place or the place gives the child up)."}`, string(b))
 
-	b, err = Explanation{Figure: "barometer"}.MarshalJSON()
+	b, err = FigureExplanation{Figure: "barometer"}.MarshalJSON()
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"figure":"barometer","source":"","da":"","en":""}`, string(b), "the zero message has no code")
 }
@@ -314,7 +314,7 @@ func TestExplanationJSON(t *testing.T) {
 // TestRuleJSON: a rule's JSON holds its summary as data and in both
 // languages, the numbers from the thresholds.
 func TestRuleJSON(t *testing.T) {
-	i := slices.IndexFunc(Rules(), func(r Rule) bool { return r.Code == "smart.R.steep-target" })
+	i := slices.IndexFunc(Rules(), func(r SmartRule) bool { return r.Code == "smart.R.steep-target" })
 	require.GreaterOrEqual(t, i, 0)
 	r := Rules()[i]
 	assert.Equal(t, "trappe's rule (not in the Kompendium, whose s. 32 gives only the SMART letters and guiding questions)", r.Source)
@@ -339,7 +339,7 @@ func TestRuleJSON(t *testing.T) {
 			assert.Equal(t, srcInput, r.Source, r.Code)
 		}
 	}
-	assert.Equal(t, "Målteksten har færre end 3 ord.", Rules()[slices.IndexFunc(Rules(), func(r Rule) bool { return r.Code == "smart.S.too-short" })].Text(msg.Danish))
+	assert.Equal(t, "Målteksten har færre end 3 ord.", Rules()[slices.IndexFunc(Rules(), func(r SmartRule) bool { return r.Code == "smart.S.too-short" })].Text(msg.Danish))
 
 	// Rules hands out copies of the summaries' arguments.
 	rs := Rules()

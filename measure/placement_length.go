@@ -287,9 +287,9 @@ func (p PlacementLengths) Group(g PlacementGroup) PlacementLength {
 }
 
 // Explain says what one group's figures counted.
-func (p PlacementLengths) Explain(g PlacementGroup) Explanation {
+func (p PlacementLengths) Explain(g PlacementGroup) FigureExplanation {
 	if !g.IsValid() {
-		return Explanation{Figure: "anbringelsesvarighed." + g.String()}
+		return FigureExplanation{Figure: "anbringelsesvarighed." + g.String()}
 	}
 	f := p.groups[g]
 	share := func(n, d int) msg.Value {
@@ -298,7 +298,7 @@ func (p PlacementLengths) Explain(g PlacementGroup) Explanation {
 		}
 		return msg.Nested(msg.New("measure.placement-length.no-share"))
 	}
-	return Explanation{
+	return FigureExplanation{
 		Figure: "anbringelsesvarighed." + g.String(),
 		Source: srcPlacementLength,
 		Message: msg.New("measure.placement-length", "group", labels(g.Danish(), g.English()),

@@ -22,13 +22,13 @@ var ErrNoIndicator = errors.New("measure: goal has no numeric indicator")
 // compared with 1 or with the expected share.
 const progressTolerance = 1e-9
 
-// Status says where a goal stands at a follow-up. The zero value is not a
+// GoalStatus says where a goal stands at a follow-up. The zero value is not a
 // valid status.
-type Status uint8
+type GoalStatus uint8
 
 const (
 	// OnTrack: at least as far as the time elapsed leads one to expect.
-	OnTrack Status = 1 + iota
+	OnTrack GoalStatus = 1 + iota
 	// Behind: less far than the time elapsed leads one to expect.
 	Behind
 	// Achieved: the target is reached or passed.
@@ -38,11 +38,11 @@ const (
 var statusCodes = [...]string{OnTrack: "paa-sporet", Behind: "bagud", Achieved: "naaet"}
 
 // IsValid reports whether s is OnTrack, Behind or Achieved.
-func (s Status) IsValid() bool { return s >= OnTrack && s <= Achieved }
+func (s GoalStatus) IsValid() bool { return s >= OnTrack && s <= Achieved }
 
 // String returns the stable code ("paa-sporet", "bagud", "naaet"), or a
 // diagnostic like "measure.Status(9)".
-func (s Status) String() string {
+func (s GoalStatus) String() string {
 	if !s.IsValid() {
 		return fmt.Sprintf("measure.Status(%d)", uint8(s))
 	}
@@ -50,7 +50,7 @@ func (s Status) String() string {
 }
 
 // Danish returns the Danish label ("på sporet", "bagud", "nået").
-func (s Status) Danish() string {
+func (s GoalStatus) Danish() string {
 	switch s {
 	case OnTrack:
 		return "på sporet"
@@ -63,7 +63,7 @@ func (s Status) Danish() string {
 }
 
 // English returns the English label ("on track", "behind", "achieved").
-func (s Status) English() string {
+func (s GoalStatus) English() string {
 	switch s {
 	case OnTrack:
 		return "on track"
@@ -76,7 +76,7 @@ func (s Status) English() string {
 }
 
 // MarshalText returns the stable code.
-func (s Status) MarshalText() ([]byte, error) {
+func (s GoalStatus) MarshalText() ([]byte, error) {
 	if !s.IsValid() {
 		return nil, fmt.Errorf("measure.Status.MarshalText: invalid status %d", uint8(s))
 	}
@@ -84,7 +84,7 @@ func (s Status) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText parses a stable code.
-func (s *Status) UnmarshalText(b []byte) error {
+func (s *GoalStatus) UnmarshalText(b []byte) error {
 	v, err := ParseStatus(string(b))
 	if err != nil {
 		return err
@@ -94,10 +94,10 @@ func (s *Status) UnmarshalText(b []byte) error {
 }
 
 // ParseStatus parses "paa-sporet", "bagud" or "naaet".
-func ParseStatus(text string) (Status, error) {
+func ParseStatus(text string) (GoalStatus, error) {
 	for i, c := range statusCodes {
 		if i > 0 && c == text {
-			return Status(i), nil
+			return GoalStatus(i), nil
 		}
 	}
 	return 0, fmt.Errorf("measure.ParseStatus: unknown status %q", text)
@@ -118,16 +118,16 @@ func ParseStatus(text string) (Status, error) {
 //
 // The zero value is not a computed progress (its Status is invalid).
 type Progress struct {
-	GoalID    string    `json:"goalId"`
-	Indicator Indicator `json:"indicator"`
-	Current   float64   `json:"current"`
-	Start     date.Date `json:"start"`
-	On        date.Date `json:"on"`
-	Due       date.Date `json:"due"`
-	Direction Direction `json:"direction"`
-	Achieved  float64   `json:"achieved"`
-	Expected  float64   `json:"expected"`
-	Status    Status    `json:"status"`
+	GoalID    string     `json:"goalId"`
+	Indicator Indicator  `json:"indicator"`
+	Current   float64    `json:"current"`
+	Start     date.Date  `json:"start"`
+	On        date.Date  `json:"on"`
+	Due       date.Date  `json:"due"`
+	Trend     Trend      `json:"trend"`
+	Achieved  float64    `json:"achieved"`
+	Expected  float64    `json:"expected"`
+	Status    GoalStatus `json:"status"`
 }
 
 // Progress computes g's progress on the date on, with the indicator's value
@@ -188,7 +188,7 @@ func progressOf(op, id string, ind Indicator, due date.Date, current float64, on
 
 	p := Progress{
 		GoalID: id, Indicator: ind, Current: current,
-		Start: start, On: on, Due: due, Direction: ind.Direction(),
+		Start: start, On: on, Due: due, Trend: ind.Trend(),
 	}
 	p.Achieved = achieved(current, ind.Baseline, ind.Target)
 	if !isFinite(p.Achieved) {

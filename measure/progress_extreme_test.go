@@ -25,7 +25,7 @@ func TestProgressHugeNumbers(t *testing.T) {
 		goal     Goal
 		current  float64
 		achieved float64
-		status   Status
+		status   GoalStatus
 	}{
 		// Halves: (5e307 + 5e307) / (5e307 + 5e307) = 1.
 		{"at the target across the whole float range", wide(-1e308, 1e308), 1e308, 1, Achieved},

@@ -56,8 +56,8 @@ func TestProgress(t *testing.T) {
 		on        date.Date
 		achieved  float64
 		expected  float64
-		status    Status
-		direction Direction
+		status    GoalStatus
+		direction Trend
 	}{
 		// (3.5−2)/(5−2) = 0.5 against 45/90 = 0.5.
 		{"half way at half time", attendanceGoal(), 3.5, progHalf, 0.5, 0.5, OnTrack, Increase},
@@ -94,7 +94,7 @@ func TestProgress(t *testing.T) {
 			assert.InDelta(t, tt.achieved, p.Achieved, 1e-12)
 			assert.InDelta(t, tt.expected, p.Expected, 1e-12)
 			assert.Equal(t, tt.status, p.Status)
-			assert.Equal(t, tt.direction, p.Direction)
+			assert.Equal(t, tt.direction, p.Trend)
 		})
 	}
 }
@@ -187,7 +187,7 @@ func TestProgressJSONRoundTrip(t *testing.T) {
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"goalId":"G2"`)
-	assert.Contains(t, string(b), `"direction":"ned"`)
+	assert.Contains(t, string(b), `"trend":"decrease"`)
 	assert.Contains(t, string(b), `"status":"paa-sporet"`)
 	assert.Contains(t, string(b), `"on":"2026-02-19"`)
 	var back Progress
@@ -197,7 +197,7 @@ func TestProgressJSONRoundTrip(t *testing.T) {
 
 func TestStatus(t *testing.T) {
 	tests := []struct {
-		s                     Status
+		s                     GoalStatus
 		code, danish, english string
 	}{
 		{OnTrack, "paa-sporet", "på sporet", "on track"},
@@ -212,11 +212,11 @@ func TestStatus(t *testing.T) {
 		b, err := tt.s.MarshalText()
 		require.NoError(t, err)
 		assert.Equal(t, tt.code, string(b))
-		var back Status
+		var back GoalStatus
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, tt.s, back)
 	}
-	for bad, want := range map[Status]string{0: "measure.Status(0)", 4: "measure.Status(4)"} {
+	for bad, want := range map[GoalStatus]string{0: "measure.Status(0)", 4: "measure.Status(4)"} {
 		assert.False(t, bad.IsValid())
 		assert.Equal(t, want, bad.String())
 		assert.Equal(t, want, bad.Danish())
@@ -226,7 +226,7 @@ func TestStatus(t *testing.T) {
 	}
 	_, err := ParseStatus("on-track")
 	assert.EqualError(t, err, `measure.ParseStatus: unknown status "on-track"`)
-	var s Status
+	var s GoalStatus
 	assert.Error(t, s.UnmarshalText([]byte("")))
 }
 

@@ -1,18 +1,20 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
+	ics "github.com/arran4/golang-ical"
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/msg"
 )
 
 // uidDomain ends every event's UID (RFC 5545 §3.8.4.7 recommends a domain
@@ -20,32 +22,45 @@ import (
 const uidDomain = "schedule.trappe.example"
 
 // maxOctets is the longest content line RFC 5545 §3.1 allows, CRLF not
-// counted.
+// counted. golang-ical folds at it by default; it is passed anyway so the
+// calendar does not depend on that default.
 const maxOctets = 75
 
-// writeICS writes an RFC 5545 calendar of the due list: one all-day event
-// on the working day of every item not done (overdue or due by the end of
-// the look-ahead), with the reason in DESCRIPTION. UIDs derive from case,
-// measure, due date and kind, so a re-export updates the same events;
-// DTSTAMP derives from the as-of date, so the output is reproducible.
-func writeICS(b *bytes.Buffer, rep *report.Report, lang string) {
+// writeICS writes an RFC 5545 calendar of the items (the report's due
+// list; see calendar). golang-ical serializes it: TEXT values escaped (§3.3.11), lines folded
+// at 75 octets without splitting a UTF-8 character (§3.1). Its default
+// line ending is the platform's ("\n" on Unix), so CRLF, which §3.1
+// requires, is asked for.
+func writeICS(w io.Writer, asOf date.Date, items []report.Item, lang string) error {
+	return calendar(asOf, items, lang).SerializeTo(w, ics.WithNewLineWindows, ics.WithLineLength(maxOctets))
+}
+
+// calendar is one all-day event for each item, on its working day, with
+// the reason in DESCRIPTION. UIDs derive from case, measure, kind and due
+// date, so a re-export updates the same events; DTSTAMP derives from the
+// as-of date, so the output is reproducible.
+//
+// All-day is DTSTART;VALUE=DATE with DTEND;VALUE=DATE the next day. RFC
+// 5545 §3.6.1 also lets DTEND be left out (the event then lasts one day),
+// but DTEND is non-inclusive (§3.6.1, as in RFC 2445), so the next day
+// says "this one day" explicitly, to clients built on RFC 2445 too, which
+// was unclear about a date with no end.
+//
+// The calendar names no person: not the child (no name, birth date or age
+// — the case id stands for the child), not the worker, not who approved an
+// exception. It is synced to phones and shared.
+func calendar(asOf date.Date, items []report.Item, lang string) *ics.Calendar {
 	w := wordsFor(lang)
-	stamp := icsDate(rep.AsOf) + "T000000Z"
-	line := func(s string) { foldLine(b, s) }
-	line("BEGIN:VCALENDAR")
-	line("VERSION:2.0")
-	line("PRODID:-//trappe-dk//trappe examples/schedule//" + strings.ToUpper(lang))
-	line("CALSCALE:GREGORIAN")
-	line("METHOD:PUBLISH")
+	cal := ics.NewCalendar()
+	cal.SetProductId("-//trappe-dk//trappe examples/schedule//" + strings.ToUpper(lang))
+	cal.SetCalscale("GREGORIAN")
+	cal.SetMethod(ics.MethodPublish)
 	name := "Opfølgninger"
 	if lang == "en" {
 		name = "Follow-ups"
 	}
-	if rep.Worker != "" {
-		name += " " + rep.Worker
-	}
-	line("X-WR-CALNAME:" + escapeText(name))
-	for _, it := range rep.Due() {
+	cal.SetXWRCalName(name)
+	for _, it := range items {
 		kind := it.Kind.Danish()
 		if lang == "en" {
 			kind = it.Kind.English()
@@ -58,7 +73,7 @@ func writeICS(b *bytes.Buffer, rep *report.Report, lang string) {
 			summary = strings.ToUpper(w.overdue) + " · " + summary
 		}
 		var desc strings.Builder
-		desc.WriteString(it.Why.Text)
+		desc.WriteString(reasonLine(it, lang))
 		fmt.Fprintf(&desc, "\n\n%s: %s (%s)", capitalize(w.deadline), it.Due, strings.Join(it.Rules, "+"))
 		if it.Kind.IsMeeting() {
 			talk := it.ChildConversation.Danish()
@@ -67,18 +82,33 @@ func writeICS(b *bytes.Buffer, rep *report.Report, lang string) {
 			}
 			fmt.Fprintf(&desc, "\n%s; %s", capitalize(talk), modeWords(it.Modes, lang))
 		}
-		line("BEGIN:VEVENT")
-		line("UID:" + eventUID(it))
-		line("DTSTAMP:" + stamp)
-		line("DTSTART;VALUE=DATE:" + icsDate(it.WorkingDay))
-		line("DTEND;VALUE=DATE:" + icsDate(it.WorkingDay+1))
-		line("SUMMARY:" + escapeText(summary))
-		line("DESCRIPTION:" + escapeText(desc.String()))
-		line("CATEGORIES:" + escapeText(it.Kind.String()))
-		line("TRANSP:TRANSPARENT")
-		line("END:VEVENT")
+		ev := cal.AddEvent(eventUID(it))
+		ev.SetDtStampTime(asOf.MidnightUTC())
+		ev.SetAllDayStartAt(it.WorkingDay.MidnightUTC())
+		ev.SetAllDayEndAt((it.WorkingDay + 1).MidnightUTC())
+		ev.SetSummary(plainText(summary))
+		ev.SetDescription(plainText(desc.String()))
+		ev.AddCategory(plainText(it.Kind.String()))
+		ev.SetTimeTransparency(ics.TransparencyTransparent)
 	}
-	line("END:VCALENDAR")
+	return cal
+}
+
+// reasonLine is the item's reason on one line as in Why.Text — the rules,
+// then the first reason — but each exception that relaxed the item is
+// named by its id alone: Why.Text also names who approved it, and a
+// calendar, which is synced to phones and shared, carries no one's name.
+func reasonLine(it report.Item, lang string) string {
+	var b strings.Builder
+	b.WriteString(strings.Join(it.Rules, "+"))
+	b.WriteString(": ")
+	if len(it.Why.Reasons) > 0 {
+		b.WriteString(it.Why.Reasons[0].Text(msg.Lang(lang)))
+	}
+	for _, x := range it.Why.Relaxations {
+		b.WriteString(" [" + x.ID + "]")
+	}
+	return b.String()
 }
 
 // eventUID is stable for an item: a hash of case, measure, due date and
@@ -88,56 +118,24 @@ func eventUID(it report.Item) string {
 	return hex.EncodeToString(h[:16]) + "@" + uidDomain
 }
 
-// icsDate formats a date as RFC 5545 DATE (YYYYMMDD).
-func icsDate(d date.Date) string {
-	return strings.ReplaceAll(d.String(), "-", "")
-}
-
-// escapeText escapes an RFC 5545 TEXT value (§3.3.11): backslash,
-// semicolon, comma and newline. Carriage returns are dropped, and any other
-// character TEXT may not hold or that could reorder the text
+// plainText prepares a value for golang-ical, which escapes backslash,
+// semicolon, comma and newline (RFC 5545 §3.3.11) but passes everything
+// else through: carriage returns are dropped (a line break is "\n"), and
+// any other character TEXT may not hold or that could reorder the text
 // (ladder.UnsafeRune: controls, bidirectional formatting characters) is
 // written as U+FFFD.
-func escapeText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\':
-			b.WriteString(`\\`)
-		case ';':
-			b.WriteString(`\;`)
-		case ',':
-			b.WriteString(`\,`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-		default:
-			if ladder.UnsafeRune(r) {
-				r = utf8.RuneError
-			}
-			b.WriteRune(r)
+func plainText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\r':
+			return -1
+		case ladder.UnsafeRune(r):
+			return utf8.RuneError
 		}
-	}
-	return b.String()
-}
-
-// foldLine writes one content line ended by CRLF, folded (§3.1) so that no
-// physical line is longer than 75 octets: each continuation starts with a
-// space, and a multi-byte UTF-8 sequence is never split.
-func foldLine(b *bytes.Buffer, s string) {
-	limit := maxOctets
-	for len(s) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		b.WriteString(s[:cut])
-		b.WriteString("\r\n ")
-		s = s[cut:]
-		limit = maxOctets - 1 // the leading space counts
-	}
-	b.WriteString(s)
-	b.WriteString("\r\n")
+		return r
+	}, s)
 }
 
 func capitalize(s string) string {

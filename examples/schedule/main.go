@@ -26,6 +26,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"io"
 	"os"
 	"time"
@@ -87,8 +88,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	default:
 		return usage("-format %q: want text, json or ics", *format)
 	}
-	if *lang != "da" && *lang != "en" {
-		return usage("-lang %q: want da or en", *lang)
+	if _, err := msg.ParseLang(*lang); err != nil {
+		return usage("-lang %q: want da or en (%v)", *lang, err)
 	}
 	if flagSet(fs, "weeks") && (*weeks < 1 || *weeks > report.MaxWeeks) {
 		return usage("-weeks %d: want 1 to %d", *weeks, report.MaxWeeks)
@@ -143,7 +144,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 	case "ics":
-		writeICS(&buf, rep, *lang)
+		if err := writeICS(&buf, rep.AsOf, rep.Due(), *lang); err != nil {
+			fmt.Fprintf(stderr, "schedule: encoding the calendar: %v\n", err)
+			return exitFail
+		}
 	}
 	if _, err := stdout.Write(buf.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "schedule: writing output: %v\n", err)

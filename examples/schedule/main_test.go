@@ -8,10 +8,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
 )
 
@@ -42,6 +44,14 @@ func TestSampleText(t *testing.T) {
 			assert.Contains(t, out, "caseload.over-hard-limit [w2]")
 			assert.Contains(t, out, "smart.M.no-indicator")
 			assert.Contains(t, out, "followup.statutory.overdue")
+			// Issue 15: the notifications' and the young people's plans'
+			// deadlines under each worker.
+			for _, want := range map[string][]string{
+				"da": {"Frister ved underretninger og planer", "ungeplan", "kvittering til underretter", "revurdering af sagen"},
+				"en": {"Deadlines of notifications and plans", "the young person's plan", "receipt to the notifier", "case reassessed"},
+			}[lang] {
+				assert.Contains(t, out, want)
+			}
 			// The run is reproducible: "today" is in the sample.
 			_, again, _ := runCmd(t, "-lang", lang)
 			assert.Equal(t, out, again)
@@ -85,8 +95,29 @@ type output struct {
 			} `json:"relaxations"`
 		} `json:"why"`
 	} `json:"items"`
-	Findings []findingOut               `json:"findings"`
-	Figures  map[string]json.RawMessage `json:"figures"`
+	Findings  []findingOut               `json:"findings"`
+	Figures   map[string]json.RawMessage `json:"figures"`
+	Deadlines []deadlineOut              `json:"deadlines"`
+}
+
+// deadlineOut is an intake deadline of the JSON output (issue 15).
+type deadlineOut struct {
+	Case       string   `json:"case"`
+	Measure    string   `json:"measure"`
+	Worker     string   `json:"worker"`
+	Kind       string   `json:"kind"`
+	Rules      []string `json:"rules"`
+	Statutory  *bool    `json:"statutory"`
+	Due        string   `json:"due"`
+	DueAt      string   `json:"dueAt"`
+	WorkingDay string   `json:"workingDay"`
+	Status     string   `json:"status"`
+	DoneOn     string   `json:"doneOn"`
+	DaysLate   int      `json:"daysLate"`
+	Why        struct {
+		Text    string `json:"text"`
+		Reasons []any  `json:"reasons"`
+	} `json:"why"`
 }
 
 type findingOut struct {
@@ -137,7 +168,7 @@ func TestSampleCovers(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, len(f.Workers), 3)
 	assert.GreaterOrEqual(t, len(teams), 2)
-	assert.Len(t, f.Cases, 40)
+	assert.Len(t, f.Cases, 43)
 
 	codes := map[string]bool{}
 	exceptions := map[string]string{}
@@ -217,6 +248,39 @@ func TestSampleCovers(t *testing.T) {
 	for _, c := range []string{"caseload.over-hard-limit", "smart.S.vague", "smart.M.no-indicator", "smart.T.no-due", "followup.content.unmet", "followup.statutory.overdue", "followup.bl.no-decision"} {
 		assert.True(t, codesFound[c], "no finding %s", c)
 	}
+
+	// Issue 15: an aftercare measure (every catalogue code is above, the
+	// ungestøtte ones included), a professional's notification and a
+	// 16-year-old's young person's plan.
+	births := map[string]string{}
+	var raw struct {
+		Cases []struct {
+			ID    string `json:"id"`
+			Child struct {
+				BirthDate string `json:"birthDate"`
+			} `json:"child"`
+		} `json:"cases"`
+	}
+	require.NoError(t, json.Unmarshal(sample, &raw))
+	for _, c := range raw.Cases {
+		births[c.ID] = c.Child.BirthDate
+	}
+	kinds := map[string]int{}
+	sixteen := false
+	for _, dl := range o.Deadlines {
+		kinds[dl.Kind]++
+		if dl.Kind == "young-persons-plan" {
+			born := ladder.MustParseDate(births[dl.Case])
+			asOf := ladder.MustParseDate(o.AsOf)
+			if followup.AgeReached(born, 16) <= asOf && followup.AgeReached(born, 17) > asOf {
+				sixteen = true
+			}
+		}
+	}
+	assert.True(t, sixteen, "a 16-year-old's young person's plan")
+	for _, k := range []string{"notification-assessment", "notifier-receipt", "reassessment", "notification-conversation", "young-persons-plan"} {
+		assert.Positive(t, kinds[k], "no deadline of kind %s", k)
+	}
 }
 
 func TestJSONContract(t *testing.T) {
@@ -230,7 +294,7 @@ func TestJSONContract(t *testing.T) {
 		assert.NotEmpty(t, it.Measure)
 		assert.NotEmpty(t, it.Worker)
 		assert.Contains(t, kinds, it.Kind)
-		assert.Contains(t, []string{"done", "overdue", "upcoming"}, it.Status)
+		assert.Contains(t, []string{"done", "overdue", "upcoming", "missed"}, it.Status)
 		assert.Contains(t, []string{"required", "optional"}, it.ChildConversation)
 		require.NotNil(t, it.Statutory)
 		require.NotNil(t, it.Modes, "modes is a list, never null")
@@ -254,6 +318,26 @@ func TestJSONContract(t *testing.T) {
 	}
 	for _, k := range []string{"childYears", "steps", "moves", "casesPerWorker", "followUpRates", "deadlines"} {
 		assert.Contains(t, o.Figures, k)
+	}
+	require.NotEmpty(t, o.Deadlines)
+	intake := []string{"notification-assessment", "notifier-receipt", "reassessment", "notification-conversation", "network-meeting-invite", "young-persons-plan", "return-home-plan"}
+	for _, dl := range o.Deadlines {
+		assert.NotEmpty(t, dl.Case)
+		assert.NotEmpty(t, dl.Worker)
+		assert.Contains(t, intake, dl.Kind)
+		assert.Contains(t, []string{"done", "overdue", "upcoming"}, dl.Status)
+		require.NotNil(t, dl.Statutory)
+		assert.NotEmpty(t, dl.Rules)
+		assert.NotEmpty(t, dl.Why.Text)
+		assert.NotEmpty(t, dl.Why.Reasons)
+		assert.LessOrEqual(t, ladder.MustParseDate(dl.WorkingDay), ladder.MustParseDate(dl.Due))
+		assert.LessOrEqual(t, dl.Due, o.Until)
+		if dl.DueAt != "" {
+			at, err := time.Parse(time.RFC3339, dl.DueAt)
+			require.NoError(t, err, "dueAt is RFC 3339")
+			assert.Equal(t, dl.Due, at.Format("2006-01-02"))
+		}
+		assert.Equal(t, dl.Status == "done", dl.DoneOn != "")
 	}
 }
 

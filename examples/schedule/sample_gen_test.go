@@ -39,11 +39,25 @@ type genWorker struct {
 }
 
 type genCase struct {
-	ID       string       `json:"id"`
-	Worker   string       `json:"worker"`
-	Child    genChild     `json:"child"`
-	Measures []genMeasure `json:"measures"`
-	Goals    []any        `json:"goals,omitempty"`
+	ID            string            `json:"id"`
+	Worker        string            `json:"worker"`
+	Child         genChild          `json:"child"`
+	Measures      []genMeasure      `json:"measures"`
+	Goals         []any             `json:"goals,omitempty"`
+	Notifications []genNotification `json:"notifications,omitempty"`
+}
+
+// genNotification is a notification received in a case (issue 15); times
+// in RFC 3339 with the Danish offset.
+type genNotification struct {
+	Received         string `json:"received"`
+	Assessed         string `json:"assessed,omitempty"`
+	FromProfessional bool   `json:"fromProfessional,omitempty"`
+	ReceiptSent      string `json:"receiptSent,omitempty"`
+	AlreadySupported bool   `json:"alreadySupported,omitempty"`
+	Reassessed       string `json:"reassessed,omitempty"`
+	Abuse            bool   `json:"abuse,omitempty"`
+	ChildTalked      string `json:"childTalked,omitempty"`
 }
 
 type genChild struct {
@@ -58,8 +72,12 @@ type genMeasure struct {
 	Exceptions   []genException `json:"exceptions,omitempty"`
 	Followups    []genFollowup  `json:"followups,omitempty"`
 	Cadence      *genCadence    `json:"cadence,omitempty"`
+	// YoungPersonsPlan is the day the young person's plan was made, filled
+	// in by youngPersonsPlan (issue 15).
+	YoungPersonsPlan string `json:"youngPersonsPlan,omitempty"`
 
-	profile string // ok, late, nochild, overdue
+	profile  string // ok, late, nochild, overdue
+	ungeplan string // "" made a week before it is due, "late" 10 days after
 }
 
 type genException struct {
@@ -96,6 +114,11 @@ func x(id, by, on string) genException { return genException{ID: id, ApprovedBy:
 
 func withCadence(gm genMeasure, every string) genMeasure {
 	gm.Cadence = &genCadence{Every: every, Note: "Besluttet ved første opfølgning efter BL § 95."}
+	return gm
+}
+
+func lateUngeplan(gm genMeasure) genMeasure {
+	gm.ungeplan = "late"
 	return gm
 }
 
@@ -159,7 +182,11 @@ func sampleSpec() genFile {
 		kase("c16", "w2", "2011-01-20", nil,
 			m("m16-1", "efterskole", "2026-08-10", "2027-06-25", "ok", x("X-EFTERSKOLE", leaderN, "2026-08-05"))),
 		kase("c17", "w2", "2010-10-10", nil, withCadence(m("m17-1", "efterskole-anbragt", "2025-08-11", "2026-06-26", "ok"), "P6M")),
-		kase("c18", "w2", "2008-07-07", nil, withCadence(m("m18-1", "opgangsfaellesskab", "2025-01-06", "", "ok"), "P3M")),
+		// Turns 18 on 2026-07-07: the placement ends the day before, and
+		// the young person stays on under ungestøtte (aftercare).
+		kase("c18", "w2", "2008-07-07", nil,
+			withCadence(m("m18-1", "opgangsfaellesskab", "2025-01-06", "2026-07-06", "ok"), "P3M"),
+			withCadence(m("m18-2", "ungestoette-udslusning", "2026-07-07", "", "ok"), "P6M")),
 		kase("c19", "w2", "2012-12-12", nil, m("m19-1", "privat-kontaktperson", "2025-09-01", "", "ok")),
 		kase("c20", "w2", "2019-03-03", []any{
 			obj{"id": "g1", "what": "SDQ-score falder fra 30 til 8", "who": []string{"forældre", "PMTO-terapeut"},
@@ -188,8 +215,10 @@ func sampleSpec() genFile {
 				"subGoals":   []any{obj{"id": "s1", "what": "Ahmad består teoriprøven til knallert", "criteria": []string{"bestået teoriprøve"}, "due": "2027-08-01"}}}},
 			m("m26-1", "plejefamilie", "2023-02-06", "", "ok"),
 			m("m26-2", "kontaktperson", "2026-01-05", "", "ok")),
+		// Turned 16 on 2026-06-15 in a placement: the young person's plan
+		// was made late.
 		kase("c27", "w3", "2010-06-15", nil,
-			m("m27-1", "opholdssted", "2026-02-02", "", "ok", x("X-FJERN", leaderS, "2026-02-20"))),
+			lateUngeplan(m("m27-1", "opholdssted", "2026-02-02", "", "ok", x("X-FJERN", leaderS, "2026-02-20")))),
 		kase("c28", "w3", "2011-04-04", nil,
 			m("m28-1", "plejefamilie", "2025-08-04", "", "ok"),
 			m("m28-2", "efterskole", "2026-08-10", "2027-06-25", "ok", x("X-EFTERSKOLE", leaderS, "2026-08-10"))),
@@ -202,7 +231,11 @@ func sampleSpec() genFile {
 		kase("c33", "w3", "2014-11-11", nil, m("m33-1", "korttidsanbringelse", "2026-10-19", "", "ok")),
 
 		// w4 Jonas Berg, team syd, 0.8 FTE, 7 cases.
-		kase("c34", "w4", "2008-05-05", nil, m("m34-1", "eget-vaerelse", "2025-05-05", "", "ok")),
+		// Turns 18 on 2026-05-05: from then a fixed contact person as
+		// aftercare.
+		kase("c34", "w4", "2008-05-05", nil,
+			m("m34-1", "eget-vaerelse", "2025-05-05", "2026-05-04", "ok"),
+			withCadence(m("m34-2", "ungestoette-kontaktperson", "2026-05-05", "", "ok"), "P6M")),
 		kase("c35", "w4", "2013-01-13", []any{
 			obj{"id": "g1", "what": "Ida sover i egen seng hver nat", "who": []string{"Ida", "plejemor"},
 				"indicator": obj{"name": "nætter i egen seng", "unit": "nætter pr. uge", "baseline": 3, "target": 7, "scale": obj{"min": 0, "max": 7}},
@@ -223,8 +256,69 @@ func sampleSpec() genFile {
 		kase("c40", "w4", "2017-12-12", nil,
 			m("m40-1", "familiecentral", "2026-02-02", "2026-05-29", "ok"),
 			m("m40-2", "aflastning", "2026-06-01", "", "ok")),
+
+		// Aftercare (ungestøtte) after placements that ended at 18.
+		kase("c41", "w3", "2007-03-15", nil,
+			m("m41-1", "plejefamilie", "2019-08-12", "2025-03-14", "ok"),
+			withCadence(m("m41-2", "ungestoette-plejefamilie", "2025-03-15", "", "ok"), "P6M"),
+			withCadence(m("m41-3", "ungestoette-anden-stoette", "2025-09-01", "", "ok"), "P3M")),
+		kase("c42", "w4", "2006-10-01", nil,
+			m("m42-1", "netvaerkspleje", "2020-01-06", "2024-09-30", "ok"),
+			withCadence(m("m42-2", "ungestoette-netvaerkspleje", "2024-10-01", "2026-09-30", "ok"), "P6M")),
+		kase("c43", "w3", "2008-02-10", nil,
+			m("m43-1", "opholdssted", "2024-06-03", "2026-02-09", "ok"),
+			withCadence(m("m43-2", "ungestoette-institution", "2026-02-10", "", "ok"), "P6M")),
+	}
+	// Notifications (issue 15). A school's notification about a child in
+	// family treatment: professional, already supported, reassessed an
+	// hour late. A day-care's notification about abuse of a child in
+	// respite care on Friday afternoon: the reassessment not yet done,
+	// the conversation held on Monday, the receipt not yet sent. A
+	// neighbour's notification on the as-of day, not yet assessed.
+	for i := range f.Cases {
+		switch c := &f.Cases[i]; c.ID {
+		case "c05":
+			c.Notifications = []genNotification{{Received: "2026-11-10T09:15:00+01:00", Assessed: "2026-11-10T13:40:00+01:00",
+				FromProfessional: true, ReceiptSent: "2026-11-12T10:00:00+01:00", AlreadySupported: true, Reassessed: "2026-11-11T10:30:00+01:00"}}
+		case "c40":
+			c.Notifications = []genNotification{{Received: "2026-11-13T14:20:00+01:00", Assessed: "2026-11-13T16:05:00+01:00",
+				FromProfessional: true, AlreadySupported: true, Abuse: true, ChildTalked: "2026-11-16T09:00:00+01:00"}}
+		case "c21":
+			c.Notifications = []genNotification{{Received: "2026-11-16T08:05:00+01:00"}}
+		}
 	}
 	return f
+}
+
+// youngPersonsPlan fills in the day the young person's plan was made on a
+// placement that owes one by the as-of date (asked of the library, as the
+// report asks it): a week before it is due, or 10 days after for a "late"
+// measure; one due after the as-of date is left open.
+func youngPersonsPlan(t *testing.T, caseID, born string, gm *genMeasure, asOf date.Date) {
+	t.Helper()
+	iv := ladder.MustParseIntervention(gm.Intervention)
+	if born == "" || iv.Basis != ladder.BasisPlacement {
+		return
+	}
+	var end date.Date
+	if gm.End != "" {
+		end = ladder.MustParseDate(gm.End)
+	}
+	y := followup.YoungPerson{Case: caseID, Measure: gm.ID, BirthDate: ladder.MustParseDate(born), Decided: ladder.MustParseDate(gm.Start),
+		Ends: end, Basis: ladder.BasisPlacement}
+	it, ok, err := followup.YoungPersonsPlanDeadline(y, asOf, nil)
+	if err != nil {
+		t.Fatalf("%s: %v", gm.ID, err)
+	}
+	if !ok || it.Due > asOf {
+		return
+	}
+	cal := workday.Danish()
+	made := cal.OnOrBefore(it.WorkingDay - 7)
+	if gm.ungeplan == "late" {
+		made = cal.OnOrAfter(it.Due + 10)
+	}
+	gm.YoungPersonsPlan = made.String()
 }
 
 // holdFollowups fills in the follow-ups held on one measure by its profile.
@@ -334,6 +428,7 @@ func TestGenerateSample(t *testing.T) {
 	for i := range f.Cases {
 		for j := range f.Cases[i].Measures {
 			holdFollowups(t, f.Cases[i].ID, &f.Cases[i].Measures[j], asOf)
+			youngPersonsPlan(t, f.Cases[i].ID, f.Cases[i].Child.BirthDate, &f.Cases[i].Measures[j], asOf)
 		}
 	}
 	var buf bytes.Buffer

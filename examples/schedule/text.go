@@ -122,9 +122,10 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 
 	// The due list by worker, in one pass: scanning it for every worker
 	// was quadratic.
-	dueOf := map[string][]report.Item{}
-	for _, it := range rep.Due() {
-		dueOf[it.Worker] = append(dueOf[it.Worker], it)
+	due := rep.Due()
+	dueOf := map[string][]int{}
+	for i := range due {
+		dueOf[due[i].Worker] = append(dueOf[due[i].Worker], i)
 	}
 	for _, wk := range rep.Workers {
 		b.WriteString("\n")
@@ -146,27 +147,28 @@ func writeText(b *bytes.Buffer, data *input.Data, rep *report.Report, lang strin
 			fmt.Sprintf("%s %d", w.overdueN, wk.Overdue), fmt.Sprintf("%s %d", w.upcoming, wk.Upcoming))
 		fmt.Fprintf(b, "%s · %s\n", head, strings.Join(parts, " · "))
 
-		var over, next []report.Item
-		for _, it := range dueOf[wk.ID] {
-			if it.Status == followup.Overdue {
-				over = append(over, it)
+		var over, next []int
+		for _, i := range dueOf[wk.ID] {
+			if due[i].Status == followup.Overdue {
+				over = append(over, i)
 			} else {
-				next = append(next, it)
+				next = append(next, i)
 			}
 		}
 		if len(over) > 0 {
 			fmt.Fprintf(b, "  %s\n", w.overdue)
-			for _, it := range over {
-				writeItem(b, it, births, rep.AsOf, w, lang)
+			for _, i := range over {
+				writeItem(b, &due[i], births, rep.AsOf, w, lang)
 			}
 		}
 		fmt.Fprintf(b, "  "+w.dueNext+"\n", rep.Weeks)
 		if len(next) == 0 {
 			fmt.Fprintf(b, "    %s\n", w.nothing)
 		}
-		for _, it := range next {
-			writeItem(b, it, births, rep.AsOf, w, lang)
+		for _, i := range next {
+			writeItem(b, &due[i], births, rep.AsOf, w, lang)
 		}
+		writeDeadlines(b, rep, wk.ID, births, w, lang)
 	}
 
 	section := func(title, area string) {
@@ -208,7 +210,7 @@ func casesText(wk report.Worker, w words, lang string) string {
 }
 
 // writeItem writes one item on two lines: what and when, then why.
-func writeItem(b *bytes.Buffer, it report.Item, births map[string]date.Date, asOf date.Date, w words, lang string) {
+func writeItem(b *bytes.Buffer, it *report.Item, births map[string]date.Date, asOf date.Date, w words, lang string) {
 	day := w.weekdays[it.WorkingDay.Weekday()] + " " + it.WorkingDay.String()
 	if it.Due != it.WorkingDay {
 		day += fmt.Sprintf(" (%s %s %s)", w.deadline, w.weekdays[it.Due.Weekday()], it.Due)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/trappe-dk/trappe/ladder/msg"
 	"io"
 	"mime"
 	"net/http"
@@ -185,7 +186,7 @@ func (h *handler) queryParams(r *http.Request, data *input.Data) (report.Options
 		}
 		opt.Weeks = n
 	}
-	if opt.Lang != "da" && opt.Lang != "en" {
+	if _, err := msg.ParseLang(opt.Lang); err != nil {
 		bad("lang", opt.Lang, "want da or en")
 	}
 	return opt, problems

@@ -24,8 +24,8 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/followup"
-	"github.com/trappe-dk/trappe/internal/jsonstrict"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/jsonstrict"
 	"github.com/trappe-dk/trappe/measure"
 )
 
@@ -68,6 +68,12 @@ type Case struct {
 	// Goals are the goals of the child's plan, in input order; a goal tied
 	// to an ended measure carries that measure's end as MeasureEnd.
 	Goals []measure.Goal
+	// Notifications are the notifications received in the case, in input
+	// order (see notifications.go).
+	Notifications []followup.Notification
+	// YoungPersonsPlans maps a measure's id to the day its young person's
+	// plan (ungeplan) was made; nil when none is recorded.
+	YoungPersonsPlans map[string]date.Date
 }
 
 // Options choose what the codes of a document are checked against.
@@ -232,6 +238,8 @@ type caseJSON struct {
 	Child    childJSON     `json:"child"`
 	Measures []measureJSON `json:"measures"`
 	Goals    []goalJSON    `json:"goals"`
+
+	Notifications []notificationJSON `json:"notifications"`
 }
 
 type childJSON struct {
@@ -247,6 +255,8 @@ type measureJSON struct {
 	Exceptions    []exceptionJSON `json:"exceptions"`
 	Followups     []followupJSON  `json:"followups"`
 	Cadence       *cadenceJSON    `json:"cadence"`
+
+	YoungPersonsPlan string `json:"youngPersonsPlan"`
 }
 
 type exceptionJSON struct {
@@ -476,6 +486,7 @@ func (d *decoder) caseOf(a at, c *caseJSON) Case {
 		}
 		out.Goals = append(out.Goals, d.goalOf(ga, g, end))
 	}
+	d.intakeOf(a, c, &out)
 	return out
 }
 
@@ -664,7 +675,9 @@ func (d *Data) CheckAsOf(asOf date.Date) error {
 			for k, g := range rec.Grants {
 				after(ma.index("exceptions", k).field("approvedOn"), g.ApprovedOn)
 			}
+			after(ma.field("youngPersonsPlan"), c.YoungPersonsPlans[rec.Measure.ID()])
 		}
+		dec.notificationsAfter(a, c, asOf)
 	}
 	if len(dec.errs) > 0 {
 		return dec.errs

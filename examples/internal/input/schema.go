@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/trappe-dk/trappe/internal/jsonstrict"
+	"github.com/trappe-dk/trappe/ladder/jsonstrict"
 )
 
 // kind is the JSON type a field must have.
@@ -78,6 +78,8 @@ var fileShape = func() *shape {
 			"notAtPlacement": boolean, "noPlanReview": boolean,
 		})),
 		"cadence": object(map[string]*shape{"decidedOn": str, "every": str, "note": str}),
+		// Issue 15: the day the young person's plan was made (notifications.go).
+		"youngPersonsPlan": str,
 	})
 	return object(map[string]*shape{
 		"asOf": str, "weeks": num,
@@ -89,6 +91,8 @@ var fileShape = func() *shape {
 			"child":    object(map[string]*shape{"birthDate": str}),
 			"measures": list(measure),
 			"goals":    list(goal),
+			// Issue 15: the notifications received (notifications.go).
+			"notifications": list(notificationShape),
 		})),
 	})
 }()

@@ -30,7 +30,7 @@ import (
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/followup/workday"
-	"github.com/trappe-dk/trappe/internal/jsonstrict"
+	"github.com/trappe-dk/trappe/ladder/jsonstrict"
 	"github.com/trappe-dk/trappe/ladder"
 )
 

@@ -39,24 +39,24 @@ type Figures struct {
 
 // GroupYears is the child-years of one placement group.
 type GroupYears struct {
-	Group       measure.PlacementGroup `json:"group"`
-	ChildYears  float64                `json:"childYears"`
-	Percent     *float64               `json:"percent,omitempty"`
-	Explanation measure.Explanation    `json:"explanation"`
+	Group       measure.PlacementGroup    `json:"group"`
+	ChildYears  float64                   `json:"childYears"`
+	Percent     *float64                  `json:"percent,omitempty"`
+	Explanation measure.FigureExplanation `json:"explanation"`
 }
 
 // CodeYears is the child-years of one intervention code.
 type CodeYears struct {
-	Intervention string              `json:"intervention"`
-	ChildYears   float64             `json:"childYears"`
-	Explanation  measure.Explanation `json:"explanation"`
+	Intervention string                    `json:"intervention"`
+	ChildYears   float64                   `json:"childYears"`
+	Explanation  measure.FigureExplanation `json:"explanation"`
 }
 
 // Steps is the count of children per ladder step on a date.
 type Steps struct {
-	On          date.Date           `json:"on"`
-	Counts      []StepCount         `json:"counts"`
-	Explanation measure.Explanation `json:"explanation"`
+	On          date.Date                 `json:"on"`
+	Counts      []StepCount               `json:"counts"`
+	Explanation measure.FigureExplanation `json:"explanation"`
 }
 
 // StepCount is the number of children on one step.
@@ -67,18 +67,18 @@ type StepCount struct {
 
 // Moves is the moves between steps over the period.
 type Moves struct {
-	Up          int                 `json:"up"`
-	Down        int                 `json:"down"`
-	Children    int                 `json:"children"`
-	Cells       []measure.MoveCell  `json:"cells"`
-	Explanation measure.Explanation `json:"explanation"`
+	Up          int                       `json:"up"`
+	Down        int                       `json:"down"`
+	Children    int                       `json:"children"`
+	Cells       []measure.MoveCell        `json:"cells"`
+	Explanation measure.FigureExplanation `json:"explanation"`
 }
 
 // Cases is the number of cases per worker.
 type Cases struct {
-	Mean        float64             `json:"mean"`
-	Workers     []WorkerCases       `json:"workers"`
-	Explanation measure.Explanation `json:"explanation"`
+	Mean        float64                   `json:"mean"`
+	Workers     []WorkerCases             `json:"workers"`
+	Explanation measure.FigureExplanation `json:"explanation"`
 }
 
 // WorkerCases is one worker's number of cases.
@@ -89,12 +89,12 @@ type WorkerCases struct {
 
 // Rate is the follow-up rate of one case type.
 type Rate struct {
-	Type        string              `json:"type"`
-	Cases       int                 `json:"cases"`
-	FollowUps   int                 `json:"followUps"`
-	PerHalfYear float64             `json:"perHalfYear"`
-	Ratio       float64             `json:"ratioToStatutoryMinimum"`
-	Explanation measure.Explanation `json:"explanation"`
+	Type        string                    `json:"type"`
+	Cases       int                       `json:"cases"`
+	FollowUps   int                       `json:"followUps"`
+	PerHalfYear float64                   `json:"perHalfYear"`
+	Ratio       float64                   `json:"ratioToStatutoryMinimum"`
+	Explanation measure.FigureExplanation `json:"explanation"`
 
 	english string
 }
@@ -119,10 +119,10 @@ func (r *Report) figures(cases []input.Case, records []followup.Record, plans []
 	from := date.New(asOf.Year(), time.January, 1)
 	f := Figures{From: from, To: asOf}
 	var all []ladder.Measure
-	var children []measure.Child
+	var children []measure.ChildCase
 	workerOf := map[string]string{}
 	for _, c := range cases {
-		ch := measure.Child{ID: c.ID}
+		ch := measure.ChildCase{ID: c.ID}
 		for _, rec := range c.Measures {
 			all = append(all, rec.Measure)
 			ch.Measures = append(ch.Measures, rec.Measure)

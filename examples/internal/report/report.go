@@ -64,6 +64,10 @@ type Report struct {
 	Items    []Item    `json:"items"`
 	Findings []Finding `json:"findings"`
 	Figures  Figures   `json:"figures"`
+	// Deadlines are the intake deadlines of the cases up to Until — the
+	// notifications' and the young people's plans' — in working-day
+	// order (deadlines.go).
+	Deadlines []Deadline `json:"deadlines"`
 
 	// due is the due list: items not done that are overdue or due by
 	// Until, in working-day order (indices into Items).
@@ -249,7 +253,7 @@ schedule:
 			r.Items = append(r.Items, newItem(it, workerOf[it.Case], codeOf[measureKey{it.Case, it.Measure}], opt.Lang))
 		}
 	}
-	slices.SortStableFunc(r.Items, compareItems)
+	sortItems(r.Items)
 
 	// The due list: everything not done that is overdue or due by Until.
 	// DueIn skips an upcoming item whose working day falls before its
@@ -270,6 +274,9 @@ schedule:
 	}
 
 	r.workers(d, cases)
+	if err := r.deadlines(d, cases, workerOf, opt); err != nil {
+		return nil, err
+	}
 	r.findings(d, plans, cases, workerOf, opt)
 	slices.SortStableFunc(r.Findings, func(a, b Finding) int { return cmp.Compare(areaRank(a.Area), areaRank(b.Area)) })
 	if err := r.figures(cases, records, plans, opt.AsOf); err != nil {
@@ -299,7 +306,38 @@ type itemKey struct {
 
 func keyOf(it followup.Item) itemKey { return itemKey{it.Case, it.Measure, it.Due, it.Kind} }
 
-func compareItems(a, b Item) int {
+// sortItems sorts items by compareItems, keeping the order of equal ones.
+// It sorts their indices and then moves each item once: sorting the large
+// structs themselves (slices.SortStableFunc, a merge by rotations) moved
+// each of them O(log² n) times and cost more than scheduling a million
+// items.
+func sortItems(items []Item) {
+	idx := make([]int, len(items))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(compareItems(&items[a], &items[b]), cmp.Compare(a, b)) })
+	// items[k] becomes the old items[idx[k]]: follow each cycle of the
+	// permutation once, marking the places done with -1.
+	for i := range idx {
+		if idx[i] < 0 || idx[i] == i {
+			continue
+		}
+		first, j := items[i], i
+		for {
+			k := idx[j]
+			idx[j] = -1
+			if k == i {
+				items[j] = first
+				break
+			}
+			items[j] = items[k]
+			j = k
+		}
+	}
+}
+
+func compareItems(a, b *Item) int {
 	return cmp.Or(
 		cmp.Compare(a.WorkingDay, b.WorkingDay),
 		strings.Compare(a.Case, b.Case),
