@@ -29,13 +29,60 @@ type IntakeRequest struct {
 	Assessments   []AssessmentJSON   `json:"assessments"`
 	Plans         []PlanJSON         `json:"plans"`
 	Hearings      []HearingJSON      `json:"hearings"`
+	// YoungPeople ask for the young person's plan (ungeplan, BL § 108).
+	YoungPeople []YoungPersonJSON `json:"youngPeople"`
+	// ReturnHomes ask for the plan revised before the return home.
+	ReturnHomes []ReturnHomeJSON `json:"returnHomes"`
+	// NetworkMeetings ask for the invitation of CBF's staff (Herning).
+	NetworkMeetings []NetworkMeetingJSON `json:"networkMeetings"`
 }
 
-// NotificationJSON is a notification (underretning).
+// NotificationJSON is a notification (underretning) and what it owes
+// beyond the 24-hour assessment: a receipt to a professional notifier, a
+// reassessment where the child already receives support, a conversation
+// with the child on a notification about abuse.
 type NotificationJSON struct {
-	Case     string `json:"case"`
-	Received string `json:"received"`
-	Assessed string `json:"assessed"`
+	Case             string `json:"case"`
+	Received         string `json:"received"`
+	Assessed         string `json:"assessed"`
+	FromProfessional bool   `json:"fromProfessional"`
+	ReceiptSent      string `json:"receiptSent"`
+	AlreadySupported bool   `json:"alreadySupported"`
+	Reassessed       string `json:"reassessed"`
+	Abuse            bool   `json:"abuse"`
+	ChildTalked      string `json:"childTalked"`
+}
+
+// YoungPersonJSON is a young person's measure, for the young person's
+// plan.
+type YoungPersonJSON struct {
+	Case           string `json:"case"`
+	Measure        string `json:"measure"`
+	BirthDate      string `json:"birthDate"`
+	Decided        string `json:"decided"`
+	Ends           string `json:"ends"`
+	Basis          string `json:"basis"` // "placement", "support" or "aftercare"
+	WithoutConsent bool   `json:"withoutConsent"`
+	Reestablished  bool   `json:"reestablished"`
+	PlanChosen     bool   `json:"planChosen"`
+	Made           string `json:"made"`
+}
+
+// ReturnHomeJSON is the end of a placement by the child's return home.
+type ReturnHomeJSON struct {
+	Case    string `json:"case"`
+	Measure string `json:"measure"`
+	Decided string `json:"decided"`
+	Returns string `json:"returns"`
+	Revised string `json:"revised"`
+}
+
+// NetworkMeetingJSON is a network meeting with time reserved for CBF's
+// staff.
+type NetworkMeetingJSON struct {
+	Case    string `json:"case"`
+	Slot    string `json:"slot"`
+	Invited string `json:"invited"`
 }
 
 // AssessmentJSON is a child assessment (børnefaglig undersøgelse).
@@ -73,9 +120,11 @@ type IntakeAnswer struct {
 	AsOf date.Date `json:"asOf"`
 	// Now is the request's now, if it gave one.
 	Now *time.Time `json:"now,omitempty"`
-	// Items holds the deadlines in request order: the notifications, the
-	// assessments (each followed by its preliminary assessment where one
-	// is listed), the plans that are owed, the hearings.
+	// Items holds the deadlines in request order: the notifications (each
+	// with what it owes beyond the 24-hour assessment), the assessments
+	// (each followed by its preliminary assessment where one is listed),
+	// the plans that are owed, the hearings, the young people's plans that
+	// are owed, the return homes, the network meetings.
 	Items []IntakeItem `json:"items"`
 }
 
@@ -147,9 +196,12 @@ func Intake(file string, body io.Reader, q url.Values, cal *workday.Calendar, la
 		field := fmt.Sprintf("notifications[%d]", i)
 		rec := f.moment(field+".received", n.Received, n.Case, true)
 		ass := f.moment(field+".assessed", n.Assessed, n.Case, false)
+		v := followup.Notification{Case: n.Case, Received: rec, Assessed: ass,
+			FromProfessional: n.FromProfessional, ReceiptSent: f.moment(field+".receiptSent", n.ReceiptSent, n.Case, false),
+			AlreadySupported: n.AlreadySupported, Reassessed: f.moment(field+".reassessed", n.Reassessed, n.Case, false),
+			Abuse: n.Abuse, ChildTalked: f.moment(field+".childTalked", n.ChildTalked, n.Case, false)}
 		add(field, n.Case, func() ([]followup.IntakeItem, error) {
-			it, err := reg.NotificationDeadline(followup.Notification{Case: n.Case, Received: rec, Assessed: ass}, now)
-			return []followup.IntakeItem{it}, err
+			return reg.NotificationDeadlines(v, now, cal)
 		})
 	}
 	for i, a := range req.Assessments {
@@ -188,6 +240,50 @@ func Intake(file string, body io.Reader, q url.Values, cal *workday.Calendar, la
 			Heard: f.date(field+".heard", h.Heard, h.Case, false)}
 		add(field, h.Case, func() ([]followup.IntakeItem, error) {
 			it, err := reg.HearingDeadline(v, out.AsOf, cal)
+			return []followup.IntakeItem{it}, err
+		})
+	}
+	for i, y := range req.YoungPeople {
+		field := fmt.Sprintf("youngPeople[%d]", i)
+		var basis ladder.Basis
+		if err := basis.UnmarshalText([]byte(y.Basis)); err != nil || (basis != ladder.BasisPlacement && basis != ladder.BasisSupport && basis != ladder.BasisAftercare) {
+			f.bad(field+".basis", strconv.Quote(y.Basis), y.Case, "want placement, support or aftercare")
+		}
+		v := followup.YoungPerson{Case: y.Case, Measure: y.Measure, Basis: basis,
+			WithoutConsent: y.WithoutConsent, Reestablished: y.Reestablished, PlanChosen: y.PlanChosen,
+			BirthDate: f.date(field+".birthDate", y.BirthDate, y.Case, true),
+			Decided:   f.date(field+".decided", y.Decided, y.Case, true),
+			Ends:      f.date(field+".ends", y.Ends, y.Case, false),
+			Made:      f.date(field+".made", y.Made, y.Case, false)}
+		add(field, y.Case, func() ([]followup.IntakeItem, error) {
+			it, owed, err := reg.YoungPersonsPlanDeadline(v, out.AsOf, cal)
+			if !owed {
+				return nil, err
+			}
+			return []followup.IntakeItem{it}, err
+		})
+	}
+	for i, h := range req.ReturnHomes {
+		field := fmt.Sprintf("returnHomes[%d]", i)
+		v := followup.ReturnHome{Case: h.Case, Measure: h.Measure,
+			Decided: f.date(field+".decided", h.Decided, h.Case, false),
+			Returns: f.date(field+".returns", h.Returns, h.Case, false),
+			Revised: f.date(field+".revised", h.Revised, h.Case, false)}
+		add(field, h.Case, func() ([]followup.IntakeItem, error) {
+			it, err := reg.ReturnHomePlanDeadline(v, out.AsOf, cal)
+			return []followup.IntakeItem{it}, err
+		})
+	}
+	for i, nm := range req.NetworkMeetings {
+		field := fmt.Sprintf("networkMeetings[%d]", i)
+		v := followup.NetworkMeeting{Case: nm.Case,
+			Slot:    f.date(field+".slot", nm.Slot, nm.Case, true),
+			Invited: f.date(field+".invited", nm.Invited, nm.Case, false)}
+		add(field, nm.Case, func() ([]followup.IntakeItem, error) {
+			it, owed, err := reg.NetworkMeetingDeadline(v, out.AsOf, cal)
+			if !owed {
+				return nil, err
+			}
 			return []followup.IntakeItem{it}, err
 		})
 	}

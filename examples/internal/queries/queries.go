@@ -30,8 +30,8 @@ import (
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/followup/workday"
-	"github.com/trappe-dk/trappe/ladder/jsonstrict"
 	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/jsonstrict"
 )
 
 // The query parameters of the optional settings.
