@@ -92,3 +92,22 @@ func TestParsePath(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+// FuzzCheck runs the checks on any answer and any path: they report
+// problems, never panic.
+func FuzzCheck(f *testing.F) {
+	f.Add(answer, "figures.steps.counts[step=institution].children")
+	f.Add(`{"items": null, "findings": [1, "x"]}`, "items[0]")
+	f.Add(`[]`, "a[b=c].d[1]")
+	f.Fuzz(func(t *testing.T, body, path string) {
+		v := Vector{Expected: Expected{
+			Items:      []map[string]any{{"due": "2024-04-29", "rules": []any{"H-INST"}}},
+			Complete:   true,
+			Absent:     []map[string]any{{"due": "2024-01-01"}},
+			Findings:   []map[string]any{{"code": "x"}},
+			NoFindings: []map[string]any{{"code": "y"}},
+			Values:     []ValueCheck{{Path: path, Equals: 1.0}},
+		}}
+		_ = Check(v, 200, []byte(body))
+	})
+}
