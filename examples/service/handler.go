@@ -17,6 +17,7 @@ import (
 
 	"github.com/trappe-dk/trappe/caseload"
 	"github.com/trappe-dk/trappe/examples/internal/input"
+	"github.com/trappe-dk/trappe/examples/internal/queries"
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
 	"github.com/trappe-dk/trappe/ladder"
@@ -45,8 +46,11 @@ func newHandler(opt handlerOptions) http.Handler {
 	mux.HandleFunc("/v1/schedule", h.method(http.MethodPost, h.schedule))
 	mux.HandleFunc("/v1/caseload/validate", h.method(http.MethodPost, h.validate))
 	mux.HandleFunc("/v1/rules", h.method(http.MethodGet, h.rules))
+	mux.HandleFunc("/v1/intake", h.method(http.MethodPost, h.intake))
+	mux.HandleFunc("/v1/workdays", h.method(http.MethodPost, h.workdays))
+	mux.HandleFunc("/v1/figures/childyears", h.method(http.MethodPost, h.childYears))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "not found", fmt.Sprintf("no endpoint %q; see /v1/schedule, /v1/caseload/validate, /v1/rules", r.URL.Path), nil)
+		writeError(w, http.StatusNotFound, "not found", fmt.Sprintf("no endpoint %q; see /v1/schedule, /v1/caseload/validate, /v1/rules, /v1/intake, /v1/workdays, /v1/figures/childyears", r.URL.Path), nil)
 	})
 	return recoverPanics(mux)
 }
@@ -196,6 +200,7 @@ func (h *handler) schedule(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	opt, problems := h.queryParams(r, data)
+	problems = append(problems, queries.ScheduleOptions(r.URL.Query(), &opt)...)
 	if problems != nil {
 		writeInputError(w, problems)
 		return

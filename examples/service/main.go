@@ -4,6 +4,9 @@
 //	POST /v1/schedule           the schedule command's JSON, as a service
 //	POST /v1/caseload/validate  caseload findings for the workers and cases
 //	GET  /v1/rules              the rule sets with their sources
+//	POST /v1/intake             the intake deadlines (notification, assessment, plan, hearing)
+//	POST /v1/workdays           Danish working days alone
+//	POST /v1/figures/childyears two child-year snapshots compared as KORA 2017 does
 //
 // It accepts the same JSON as examples/schedule (shared through
 // examples/internal/input) and answers bad input with 400 and a JSON body

@@ -1,0 +1,216 @@
+package suite
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/trappe-dk/trappe/caseload"
+	"github.com/trappe-dk/trappe/examples/internal/input"
+	"github.com/trappe-dk/trappe/examples/internal/queries"
+	"github.com/trappe-dk/trappe/examples/internal/report"
+	"github.com/trappe-dk/trappe/followup"
+	"github.com/trappe-dk/trappe/ladder"
+	"github.com/trappe-dk/trappe/ladder/finding"
+)
+
+// Library is a Target that answers each request with the Go library,
+// through the code the service uses (examples/internal/input, report and
+// queries), without HTTP. Its answers are the service's JSON.
+type Library struct {
+	// Today is the as-of date when neither the query nor the body gives
+	// one; zero means the local date.
+	Today date.Date
+}
+
+const bodyName = "request body"
+
+// errorBody is the service's error answer.
+type errorBody struct {
+	Error    string       `json:"error"`
+	Message  string       `json:"message"`
+	Problems input.Errors `json:"problems,omitempty"`
+}
+
+// Do answers the request.
+func (l Library) Do(_ context.Context, r Request) (int, []byte, error) {
+	want := http.MethodPost
+	if r.Path == "/v1/rules" {
+		want = http.MethodGet
+	}
+	if r.Method != want {
+		return reply(http.StatusMethodNotAllowed, errorBody{Error: "method not allowed", Message: r.Method + " " + r.Path + ": use " + want})
+	}
+	var (
+		v   any
+		err error
+	)
+	switch r.Path {
+	case "/v1/schedule":
+		v, err = l.schedule(r)
+	case "/v1/caseload/validate":
+		v, err = l.validate(r)
+	case "/v1/rules":
+		v = rules()
+	case "/v1/intake":
+		cal, problems := queries.Calendar(r.Query)
+		if problems != nil {
+			err = problems
+			break
+		}
+		v, err = queries.Intake(bodyName, bytes.NewReader(r.Body), r.Query, cal, cmp.Or(r.Query.Get("lang"), "da"))
+	case "/v1/workdays":
+		cal, problems := queries.Calendar(r.Query)
+		if problems != nil {
+			err = problems
+			break
+		}
+		v, err = queries.Workdays(bodyName, bytes.NewReader(r.Body), cal)
+	case "/v1/figures/childyears":
+		v, err = queries.ChildYears(bodyName, bytes.NewReader(r.Body))
+	default:
+		return reply(http.StatusNotFound, errorBody{Error: "not found", Message: fmt.Sprintf("no endpoint %q", r.Path)})
+	}
+	if err != nil {
+		l := input.AsErrors(err)
+		if l == nil {
+			return 0, nil, err // a bug, not bad input
+		}
+		status := http.StatusBadRequest
+		if errors.Is(err, report.ErrOverBudget) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		return reply(status, errorBody{Error: "bad input", Message: l[0].Error(), Problems: l})
+	}
+	return reply(http.StatusOK, v)
+}
+
+func reply(status int, v any) (int, []byte, error) {
+	b, err := json.Marshal(v)
+	return status, b, err
+}
+
+// options reads asof, weeks, worker and lang as the service does (the
+// query wins over the body), then the optional settings.
+func (l Library) options(r Request, data *input.Data) (report.Options, error) {
+	var problems input.Errors
+	bad := func(field, value, reason string) {
+		problems = append(problems, &input.Error{File: "query", Field: field, Value: strconv.Quote(value), Reason: reason})
+	}
+	q := r.Query
+	opt := report.Options{AsOf: data.AsOf, Weeks: cmp.Or(data.Weeks, report.DefaultWeeks), Worker: q.Get("worker"),
+		Lang: cmp.Or(q.Get("lang"), "da"), Budget: report.ServiceBudget()}
+	if s := q.Get("asof"); s != "" {
+		d, err := ladder.ParseDate(s)
+		if err != nil {
+			bad("asof", s, input.DateReason(err))
+		}
+		opt.AsOf = d
+	}
+	if opt.AsOf == 0 {
+		opt.AsOf = cmp.Or(l.Today, date.NewAt(time.Now()))
+	}
+	if s := q.Get("weeks"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > report.MaxWeeks {
+			bad("weeks", s, fmt.Sprintf("want a whole number from 1 to %d", report.MaxWeeks))
+		}
+		opt.Weeks = n
+	}
+	if opt.Lang != "da" && opt.Lang != "en" {
+		bad("lang", opt.Lang, "want da or en")
+	}
+	problems = append(problems, queries.ScheduleOptions(q, &opt)...)
+	if problems != nil {
+		return opt, problems
+	}
+	return opt, nil
+}
+
+func (l Library) schedule(r Request) (any, error) {
+	data, err := input.Decode(bodyName, bytes.NewReader(r.Body), input.Options{})
+	if err != nil {
+		return nil, err
+	}
+	opt, err := l.options(r, data)
+	if err != nil {
+		return nil, err
+	}
+	return report.Build(data, opt)
+}
+
+// validation is the answer of POST /v1/caseload/validate.
+type validation struct {
+	AsOf     date.Date    `json:"asOf"`
+	Policy   string       `json:"policy"`
+	Source   string       `json:"source"`
+	Workers  []workerLoad `json:"workers"`
+	Findings finding.List `json:"findings"`
+	OK       bool         `json:"ok"`
+}
+
+type workerLoad struct {
+	ID        string  `json:"id"`
+	Team      string  `json:"team,omitempty"`
+	FTE       float64 `json:"fte"`
+	Cases     int     `json:"cases"`
+	SoftLimit float64 `json:"softLimit"`
+	HardLimit float64 `json:"hardLimit"`
+}
+
+func (l Library) validate(r Request) (any, error) {
+	data, err := input.Decode(bodyName, bytes.NewReader(r.Body), input.Options{})
+	if err != nil {
+		return nil, err
+	}
+	opt, err := l.options(r, data)
+	if err != nil {
+		return nil, err
+	}
+	team := report.Team(data)
+	p := caseload.Herning()
+	fs := caseload.Validate(team, p, opt.AsOf)
+	if fs == nil {
+		fs = finding.List{}
+	}
+	out := validation{AsOf: opt.AsOf, Policy: p.String(), Source: p.Source(), Findings: fs, OK: !fs.HasErrors(), Workers: []workerLoad{}}
+	for _, wl := range caseload.Loads(team, p, opt.AsOf) {
+		out.Workers = append(out.Workers, workerLoad{ID: wl.Worker.ID, Team: wl.Worker.Team, FTE: wl.Worker.FTE, Cases: wl.Cases,
+			SoftLimit: wl.Limits.Soft, HardLimit: wl.Limits.Hard})
+	}
+	return out, nil
+}
+
+type intervention struct {
+	Code      string      `json:"code"`
+	Danish    string      `json:"danish"`
+	English   string      `json:"english"`
+	Step      ladder.Step `json:"step"`
+	Placement bool        `json:"placement"`
+	Rule      string      `json:"rule,omitempty"`
+}
+
+// rules is the answer of GET /v1/rules.
+func rules() any {
+	var ivs []intervention
+	for _, iv := range ladder.Default().All() {
+		var rule string
+		if r, ok := followup.HerningRules().RuleFor(iv.Code); ok {
+			rule = r.ID
+		}
+		ivs = append(ivs, intervention{Code: iv.Code, Danish: iv.Danish, English: iv.English, Step: iv.Step, Placement: iv.Placement, Rule: rule})
+	}
+	return struct {
+		Municipal     *followup.RuleSet   `json:"municipal"`
+		Statutory     []*followup.RuleSet `json:"statutory"`
+		Interventions []intervention      `json:"interventions"`
+	}{followup.HerningRules(), followup.Herning().StatutorySets(), ivs}
+}
