@@ -787,9 +787,10 @@ type MoveMatrix struct {
 
 // MoveCell is one non-zero cell of a MoveMatrix.
 type MoveCell struct {
-	From, To  ladder.Step
-	Direction ladder.Direction
-	Count     int
+	From      ladder.Step      `json:"from"`
+	To        ladder.Step      `json:"to"`
+	Direction ladder.Direction `json:"direction"`
+	Count     int              `json:"count"`
 }
 
 // CountMoves counts the children's moves between steps in [from, to], the
