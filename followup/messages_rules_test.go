@@ -27,13 +27,13 @@ func isRulesNoun(code string) bool {
 }
 
 // rulesSourceLiterals returns the string literals of rules.go and
-// regime.go, and the codes passed as the first argument of add (a finding)
+// regime.go (and receipt.go), and the codes passed as the first argument of add (a finding)
 // or nested (a nested message).
 func rulesSourceLiterals(t *testing.T) (literals, emitted map[string]bool) {
 	t.Helper()
 	literals, emitted = map[string]bool{}, map[string]bool{}
 	fset := token.NewFileSet()
-	for _, name := range []string{"rules.go", "regime.go"} {
+	for _, name := range []string{"rules.go", "regime.go", "receipt.go"} {
 		f, err := parser.ParseFile(fset, name, nil, 0)
 		require.NoError(t, err)
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -73,7 +73,7 @@ func TestRulesMessagesAreUsed(t *testing.T) {
 	declared := map[string]bool{}
 	for _, e := range rulesMessages {
 		declared[e.Code] = true
-		assert.True(t, literals[e.Code], "%s has a text but rules.go and regime.go never use it", e.Code)
+		assert.True(t, literals[e.Code], "%s has a text but rules.go, regime.go and receipt.go never use it", e.Code)
 		assert.True(t, emitted[e.Code], "%s is not passed to add or nested", e.Code)
 	}
 	for code := range emitted {
