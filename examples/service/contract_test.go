@@ -20,8 +20,13 @@ type exchange struct {
 	name, method, target, ctype string
 	body                        []byte
 	status                      int
-	// doc names the answer document in the answer schema.
+	// doc names the answer document in the answer schema ("": the answer
+	// is no answer document).
 	doc string
+	// valid: the OpenAPI document describes the request (its path,
+	// method, parameters, media type and body); the service may still
+	// refuse what a schema cannot see.
+	valid bool
 }
 
 // exchanges are requests to every endpoint, good and bad: every answer
@@ -36,25 +41,33 @@ func exchanges(t *testing.T) []exchange {
 	bad := []byte(`{"cases": [{"id": "c1", "measures": [{"id": "m1", "intervention": "doegninstitution", "start": "2026-02-30"}]}]}`)
 	const js = "application/json"
 	return []exchange{
-		{"schedule", http.MethodPost, "/v1/schedule", js, sample, 200, "report"},
-		{"schedule en, one worker", http.MethodPost, "/v1/schedule?lang=en&worker=w2&weeks=12", js, sample, 200, "report"},
-		{"schedule one case", http.MethodPost, "/v1/schedule?asof=2026-03-02&weeks=4&lang=en", js, one, 200, "report"},
-		{"schedule, no content type", http.MethodPost, "/v1/schedule", "", one, 200, "report"},
-		{"validate", http.MethodPost, "/v1/caseload/validate", js, sample, 200, "validation"},
-		{"validate one case", http.MethodPost, "/v1/caseload/validate?asof=2026-03-02", js, one, 200, "validation"},
-		{"rules", http.MethodGet, "/v1/rules", "", nil, 200, "rules"},
-		{"bad input", http.MethodPost, "/v1/schedule", js, bad, 400, "error"},
-		{"bad validate input", http.MethodPost, "/v1/caseload/validate", js, bad, 400, "error"},
-		{"malformed JSON", http.MethodPost, "/v1/schedule", js, []byte(`{"cases": [`), 400, "error"},
-		{"bad query", http.MethodPost, "/v1/schedule?asof=2026-02-30&weeks=0&lang=de", js, one, 400, "error"},
-		{"as-of before follow-ups", http.MethodPost, "/v1/schedule?asof=2026-01-01", js, sample, 400, "error"},
-		{"unknown worker", http.MethodPost, "/v1/schedule?worker=w9", js, sample, 400, "error"},
-		{"not found", http.MethodGet, "/v1/nope", "", nil, 404, "error"},
-		{"wrong method", http.MethodGet, "/v1/schedule", "", nil, 405, "error"},
-		{"wrong method on rules", http.MethodPost, "/v1/rules", js, one, 405, "error"},
-		{"too large", http.MethodPost, "/v1/schedule", js, bytes.Repeat([]byte(" "), MaxBodyBytes+1), 413, "error"},
-		{"over budget", http.MethodPost, "/v1/schedule", js, overBudget(), 413, "error"},
-		{"not JSON", http.MethodPost, "/v1/schedule", "text/plain", one, 415, "error"},
+		{"schedule", http.MethodPost, "/v1/schedule", js, sample, 200, "report", true},
+		{"schedule en, one worker", http.MethodPost, "/v1/schedule?lang=en&worker=w2&weeks=12", js, sample, 200, "report", true},
+		{"schedule one case", http.MethodPost, "/v1/schedule?asof=2026-03-02&weeks=4&lang=en", js, one, 200, "report", true},
+		{"schedule, no content type", http.MethodPost, "/v1/schedule", "", one, 200, "report", false},
+		{"validate", http.MethodPost, "/v1/caseload/validate", js, sample, 200, "validation", true},
+		{"validate one case", http.MethodPost, "/v1/caseload/validate?asof=2026-03-02", js, one, 200, "validation", true},
+		{"rules", http.MethodGet, "/v1/rules", "", nil, 200, "rules", true},
+		// libopenapi-validator v0.4.0 asserts no format in a request body,
+		// so to it a day the month lacks is a date; contracttest, which
+		// does, rejects it (TestAnswersMatchTheSchema).
+		{"no such day", http.MethodPost, "/v1/schedule", js, bad, 400, "error", true},
+		{"no such day to validate", http.MethodPost, "/v1/caseload/validate", js, bad, 400, "error", true},
+		{"unknown field", http.MethodPost, "/v1/schedule", js, []byte(`{"cases": [{"id": "c1", "measures": [{"id": "m1", "intervention": "doegninstitution", "start": "2026-01-05", "endDate": "2026-06-30"}]}]}`), 400, "error", false},
+		{"unknown intervention", http.MethodPost, "/v1/caseload/validate", js, []byte(`{"cases": [{"id": "c1", "measures": [{"id": "m1", "intervention": "plejefamilje", "start": "2026-01-05"}]}]}`), 400, "error", false},
+		{"malformed JSON", http.MethodPost, "/v1/schedule", js, []byte(`{"cases": [`), 400, "error", false},
+		{"bad query", http.MethodPost, "/v1/schedule?asof=2026-02-30&weeks=0&lang=de", js, one, 400, "error", false},
+		{"as-of before follow-ups", http.MethodPost, "/v1/schedule?asof=2026-01-01", js, sample, 400, "error", true},
+		{"unknown worker", http.MethodPost, "/v1/schedule?worker=w9", js, sample, 400, "error", true},
+		{"not found", http.MethodGet, "/v1/nope", "", nil, 404, "error", false},
+		{"wrong method", http.MethodGet, "/v1/schedule", "", nil, 405, "error", false},
+		{"wrong method on rules", http.MethodPost, "/v1/rules", js, one, 405, "error", false},
+		{"too large", http.MethodPost, "/v1/schedule", js, bytes.Repeat([]byte(" "), MaxBodyBytes+1), 413, "error", false},
+		{"over budget", http.MethodPost, "/v1/schedule", js, overBudget(), 413, "error", true},
+		{"not JSON", http.MethodPost, "/v1/schedule", "text/plain", one, 415, "error", false},
+		{"openapi", http.MethodGet, "/v1/openapi.json", "", nil, 200, "", true},
+		{"rules, headers only", http.MethodHead, "/v1/rules", "", nil, 200, "", true},
+		{"openapi, wrong method", http.MethodDelete, "/v1/openapi.json", "", nil, 405, "error", false},
 	}
 }
 
@@ -81,6 +94,9 @@ func TestAnswersMatchTheSchema(t *testing.T) {
 			require.NoError(t, s.Validate(contracttest.Input, x.body), "%s: the request", x.name)
 		}
 		_, rec := x.send(t, h)
+		if x.doc == "" {
+			continue
+		}
 		assert.NoError(t, s.Validate(x.doc, rec.Body.Bytes()), "%s", x.name)
 		assert.NoError(t, s.Validate("answer", rec.Body.Bytes()), "%s", x.name)
 	}

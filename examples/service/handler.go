@@ -15,6 +15,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/caseload"
+	"github.com/trappe-dk/trappe/examples/contract"
 	"github.com/trappe-dk/trappe/examples/internal/input"
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
@@ -45,8 +46,9 @@ func newHandler(opt handlerOptions) http.Handler {
 	mux.HandleFunc("/v1/schedule", h.method(http.MethodPost, h.schedule))
 	mux.HandleFunc("/v1/caseload/validate", h.method(http.MethodPost, h.validate))
 	mux.HandleFunc("/v1/rules", h.method(http.MethodGet, h.rules))
+	mux.HandleFunc("/v1/openapi.json", h.method(http.MethodGet, openAPI))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "not found", fmt.Sprintf("no endpoint %q; see /v1/schedule, /v1/caseload/validate, /v1/rules", r.URL.Path), nil, h.base)
+		writeError(w, http.StatusNotFound, "not found", fmt.Sprintf("no endpoint %q; see /v1/schedule, /v1/caseload/validate, /v1/rules, /v1/openapi.json", r.URL.Path), nil, h.base)
 	})
 	return recoverPanics(mux, h.base)
 }
@@ -273,6 +275,19 @@ func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
 			SoftLimit: wl.Limits.Soft, HardLimit: wl.Limits.Hard})
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// openAPIDocument is the service's OpenAPI 3.1 document, as embedded.
+var openAPIDocument = contract.OpenAPI()
+
+// openAPI answers GET /v1/openapi.json with the OpenAPI 3.1 document of
+// the service (examples/contract/schema/openapi.json): the document, not
+// an answer, so it has no receipt.
+func openAPI(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(openAPIDocument)
 }
 
 // intervention is one entry of the catalogue in GET /v1/rules.

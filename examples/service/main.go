@@ -4,6 +4,7 @@
 //	POST /v1/schedule           the schedule command's JSON, as a service
 //	POST /v1/caseload/validate  caseload findings for the workers and cases
 //	GET  /v1/rules              the rule sets with their sources
+//	GET  /v1/openapi.json       the OpenAPI 3.1 document of the service
 //
 // It accepts the same JSON as examples/schedule (shared through
 // examples/internal/input) and answers bad input with 400 and a JSON body
