@@ -180,6 +180,17 @@
 // 100, stk. 5; ReturnHomePlanDeadline): due the day before the decision to
 // return the child home, or before the day the child moves home when no
 // decision is recorded.
+// # Receipts
+//
+// An answer computed years ago must be checkable: which rules, which
+// calendar, which day, which input. Regime.Receipt gives a Receipt
+// (kvittering) with trappe's version, each rule set with the SHA-256 of its
+// data (RuleSet.SHA256, of the JSON json.Marshal writes for it), the
+// calendar's options, the as-of date and horizon, and the SHA-256 of the
+// input bytes. Receipt.Replay checks a regime and an input against it and
+// returns the Options that compute the same answer again. The version
+// comes from the build information the Go toolchain embeds
+// (runtime/debug), not from a file or the environment.
 //
 // Nothing here reads a clock: the as-of date is always a parameter. Rule
 // sets, regimes, plans and calendars are immutable and safe for concurrent

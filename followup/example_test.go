@@ -74,3 +74,33 @@ func ExamplePlan_Compliance() {
 	// followup.content.unmet warning
 	// followup.statutory.overdue error
 }
+
+// A receipt records what an answer was computed with: the rule sets with
+// the SHA-256 of their data, the calendar, the as-of date and horizon, and
+// the SHA-256 of the input. Replay checks a regime and an input against it
+// and gives the options to compute the answer again.
+func ExampleRegime_Receipt() {
+	input := []byte(`{"cases": []}`)
+	asOf := ladder.MustParseDate("2026-11-16")
+	rc := followup.Herning().Receipt(followup.Options{AsOf: asOf, Until: asOf + 42}, input)
+	for _, s := range rc.RuleSets {
+		until := "open"
+		if s.Until != 0 {
+			until = s.Until.String()
+		}
+		fmt.Println(s.Layer, s.Effective, until, len(s.SHA256), s.Name)
+	}
+	fmt.Println(rc.Calendar.Holidays, rc.AsOf, rc.Until, rc.InputSHA256[:12])
+
+	opt, err := rc.Replay(followup.Herning(), input)
+	fmt.Println(opt.AsOf, opt.Until, err)
+	_, err = rc.Replay(followup.Herning(), []byte(`{"cases": [{}]}`))
+	fmt.Println(err != nil)
+	// Output:
+	// municipal 2015-11-26 open 64 Herning Kommune — opfølgningskrav
+	// statutory 2011-01-01 2023-12-31 64 Serviceloven — opfølgning (SEL § 70, § 148)
+	// statutory 2024-01-01 open 64 Barnets Lov — opfølgning (BL §§ 95–96, § 156)
+	// dk 2026-11-16 2026-12-28 4fb3f1e0285f
+	// 2026-11-16 2026-12-28 <nil>
+	// true
+}

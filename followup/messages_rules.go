@@ -2,11 +2,12 @@ package followup
 
 import "github.com/trappe-dk/trappe/ladder/msg"
 
-// rulesMessages are the texts of the findings NewRuleSet and NewRegime
-// report (codes "ruleset.*" and "regime.*"), and of the small nouns some of
-// them nest ("ruleset.what.*", "ruleset.part.*", "ruleset.id.why.*"). A
-// code is stable: a vendor stores it. Where one code is reported at several
-// places, what differs is an argument and the code keeps one text.
+// rulesMessages are the texts of the findings NewRuleSet, NewRegime and
+// Receipt.Replay report (codes "ruleset.*", "regime.*" and "receipt.*"),
+// and of the small nouns some of them nest ("ruleset.what.*",
+// "ruleset.part.*", "ruleset.id.why.*"). A code is stable: a vendor
+// stores it. Where one code is reported at several places, what differs is
+// an argument and the code keeps one text.
 var rulesMessages = []msg.Entry{
 	// ---- what a finding is about, nested as {what} ----
 	{Code: "ruleset.what.rule-set", Da: "regelsættet", En: "the rule set"},
@@ -195,6 +196,26 @@ var rulesMessages = []msg.Entry{
 	{Code: "regime.statutory.gap", Args: []string{"from", "to", "older", "ends", "newer", "effective"},
 		Da: "Intet lovgrundlag gælder fra {from} til {to}: {older} slutter {ends}, og {newer} træder først i kraft {effective}.",
 		En: "No statutory set is in force from {from} to {to}: {older} ends on {ends} and {newer} takes effect only on {effective}."},
+
+	// ---- receipts (Receipt.Replay) ----
+	{Code: "receipt.input.changed", Args: []string{"want", "got"},
+		Da: "Input er ikke det, svaret blev beregnet ud fra: kvitteringen har SHA-256 {want}, input har {got}.",
+		En: "The input is not the one the answer was computed from: the receipt has SHA-256 {want}, the input has {got}."},
+	{Code: "receipt.rule-set.missing", Args: []string{"name", "sha256"},
+		Da: "Regelsættet {name} med SHA-256 {sha256} findes ikke i regimet; uden det kan svaret ikke beregnes igen.",
+		En: "The rule set {name} with SHA-256 {sha256} is not in the regime; without it the answer cannot be computed again."},
+	{Code: "receipt.rule-set.extra", Args: []string{"name"},
+		Da: "Regimet har regelsættet {name}, som kvitteringen ikke nævner.",
+		En: "The regime has the rule set {name}, which the receipt does not name."},
+	{Code: "receipt.as-of.missing",
+		Da: "Kvitteringen har ingen skæringsdato (asOf).",
+		En: "The receipt has no as-of date."},
+	{Code: "receipt.calendar.holidays", Args: []string{"holidays"},
+		Da: "Ukendte helligdagsregler {holidays}; kun dk findes.",
+		En: "Unknown holiday rules {holidays}; only dk exists."},
+	{Code: "receipt.calendar.invalid", Args: []string{"reason"},
+		Da: "Kalenderen kan ikke genskabes: {reason}.",
+		En: "The calendar cannot be rebuilt: {reason}."},
 }
 
 var _ = msg.Define(rulesMessages...)

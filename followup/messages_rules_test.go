@@ -27,13 +27,13 @@ func isRulesNoun(code string) bool {
 }
 
 // rulesSourceLiterals returns the string literals of rules.go and
-// regime.go, and the codes passed as the first argument of add (a finding)
+// regime.go (and receipt.go), and the codes passed as the first argument of add (a finding)
 // or nested (a nested message).
 func rulesSourceLiterals(t *testing.T) (literals, emitted map[string]bool) {
 	t.Helper()
 	literals, emitted = map[string]bool{}, map[string]bool{}
 	fset := token.NewFileSet()
-	for _, name := range []string{"rules.go", "regime.go"} {
+	for _, name := range []string{"rules.go", "regime.go", "receipt.go"} {
 		f, err := parser.ParseFile(fset, name, nil, 0)
 		require.NoError(t, err)
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -73,7 +73,7 @@ func TestRulesMessagesAreUsed(t *testing.T) {
 	declared := map[string]bool{}
 	for _, e := range rulesMessages {
 		declared[e.Code] = true
-		assert.True(t, literals[e.Code], "%s has a text but rules.go and regime.go never use it", e.Code)
+		assert.True(t, literals[e.Code], "%s has a text but rules.go, regime.go and receipt.go never use it", e.Code)
 		assert.True(t, emitted[e.Code], "%s is not passed to add or nested", e.Code)
 	}
 	for code := range emitted {
@@ -224,6 +224,12 @@ func TestRulesFindingsRender(t *testing.T) {
 		{"nil statutory set", func() error { _, err := NewRegime(HerningRules(), nil); return err }, "regime.statutory.nil"},
 		{"overlapping laws", func() error { _, err := NewRegime(HerningRules(), selUntil(blEff), BarnetsLov()); return err }, "regime.statutory.overlap"},
 		{"a gap between the laws", func() error { _, err := NewRegime(HerningRules(), selUntil(blEff-2), BarnetsLov()); return err }, "regime.statutory.gap"},
+		{"another input", replay(func(rc *Receipt) {}, []byte(`{"cases": [{}]}`)), "receipt.input.changed"},
+		{"a rule set the regime lacks", replay(func(rc *Receipt) { rc.RuleSets[0].SHA256 = strings.Repeat("0", 64) }, nil), "receipt.rule-set.missing"},
+		{"a rule set the receipt lacks", replay(func(rc *Receipt) { rc.RuleSets = rc.RuleSets[1:] }, nil), "receipt.rule-set.extra"},
+		{"no as-of date", replay(func(rc *Receipt) { rc.AsOf = 0 }, nil), "receipt.as-of.missing"},
+		{"other holidays", replay(func(rc *Receipt) { rc.Calendar.Holidays = "se" }, nil), "receipt.calendar.holidays"},
+		{"a calendar that cannot be built", replay(func(rc *Receipt) { rc.Calendar.ExtraClosed = []date.Date{date.Zero} }, nil), "receipt.calendar.invalid"},
 	}
 	seen := map[string]bool{}
 	var data []string // the findings' messages as JSON, nested messages and all
@@ -259,6 +265,21 @@ func TestRulesFindingsRender(t *testing.T) {
 		} else {
 			assert.True(t, seen[e.Code], "no bad spec in the table reaches %s", e.Code)
 		}
+	}
+}
+
+// replay returns a check of Herning's receipt for {"cases": []}, changed
+// by change, against the regime and input (nil: the receipt's input).
+func replay(change func(*Receipt), input []byte) func() error {
+	return func() error {
+		in := []byte(`{"cases": []}`)
+		rc := Herning().Receipt(Options{AsOf: date.New(2026, 11, 16)}, in)
+		change(&rc)
+		if input == nil {
+			input = in
+		}
+		_, err := rc.Replay(Herning(), input)
+		return err
 	}
 }
 

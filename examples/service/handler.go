@@ -16,6 +16,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/trappe-dk/trappe/caseload"
+	"github.com/trappe-dk/trappe/examples/contract"
 	"github.com/trappe-dk/trappe/examples/internal/input"
 	"github.com/trappe-dk/trappe/examples/internal/queries"
 	"github.com/trappe-dk/trappe/examples/internal/report"
@@ -41,7 +42,8 @@ func newHandler(opt handlerOptions) http.Handler {
 	if opt.today == nil {
 		opt.today = func() date.Date { return date.NewAt(time.Now()) }
 	}
-	h := &handler{opt: opt}
+	h := &handler{opt: opt, regime: followup.Herning()}
+	h.base = h.regime.Receipt(followup.Options{}, nil)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/v1/schedule", h.method(http.MethodPost, h.schedule))
 	mux.HandleFunc("/v1/caseload/validate", h.method(http.MethodPost, h.validate))
@@ -49,30 +51,43 @@ func newHandler(opt handlerOptions) http.Handler {
 	mux.HandleFunc("/v1/intake", h.method(http.MethodPost, h.intake))
 	mux.HandleFunc("/v1/workdays", h.method(http.MethodPost, h.workdays))
 	mux.HandleFunc("/v1/figures/childyears", h.method(http.MethodPost, h.childYears))
+	mux.HandleFunc("/v1/openapi.json", h.method(http.MethodGet, openAPI))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "not found", fmt.Sprintf("no endpoint %q; see /v1/schedule, /v1/caseload/validate, /v1/rules, /v1/intake, /v1/workdays, /v1/figures/childyears", r.URL.Path), nil)
+		writeError(w, http.StatusNotFound, "not found", fmt.Sprintf("no endpoint %q; see /v1/schedule, /v1/caseload/validate, /v1/rules, /v1/intake, /v1/workdays, /v1/figures/childyears, /v1/openapi.json", r.URL.Path), nil, h.base)
 	})
-	return recoverPanics(mux)
+	return recoverPanics(mux, h.base)
 }
 
 // recoverPanics answers a request whose handler panicked (a bug, never bad
 // input) with a JSON 500, instead of net/http's dropped connection; other
 // requests are not affected either way.
-func recoverPanics(next http.Handler) http.Handler {
+func recoverPanics(next http.Handler, rc followup.Receipt) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				writeError(w, http.StatusInternalServerError, "internal error", fmt.Sprintf("%s %s: the server failed; please report it", r.Method, r.URL.Path), nil)
+				writeError(w, http.StatusInternalServerError, "internal error", fmt.Sprintf("%s %s: the server failed; please report it", r.Method, r.URL.Path), nil, rc)
 			}
 		}()
 		next.ServeHTTP(w, r)
 	})
 }
 
-type handler struct{ opt handlerOptions }
+type handler struct {
+	opt    handlerOptions
+	regime *followup.Regime
+	// base is the receipt of an answer that read no input and has no
+	// as-of date: the version, the rule sets and the calendar.
+	base followup.Receipt
+}
+
+// receipt is the receipt of an answer computed from body (nil: none was
+// read) as of opt.AsOf (zero: no date yet) up to opt.Until.
+func (h *handler) receipt(body []byte, opt followup.Options) followup.Receipt {
+	return h.regime.Receipt(opt, body)
+}
 
 // method answers 405 with an Allow header for any other method (HEAD is
 // allowed where GET is).
@@ -84,7 +99,7 @@ func (h *handler) method(m string, next http.HandlerFunc) http.HandlerFunc {
 				allow = "GET, HEAD"
 			}
 			w.Header().Set("Allow", allow)
-			writeError(w, http.StatusMethodNotAllowed, "method not allowed", fmt.Sprintf("%s %s: use %s", r.Method, r.URL.Path, allow), nil)
+			writeError(w, http.StatusMethodNotAllowed, "method not allowed", fmt.Sprintf("%s %s: use %s", r.Method, r.URL.Path, allow), nil, h.base)
 			return
 		}
 		next(w, r)
@@ -92,15 +107,18 @@ func (h *handler) method(m string, next http.HandlerFunc) http.HandlerFunc {
 }
 
 // errorBody is every error response: a short error, a message for the
-// developer and, for bad input, every problem with its field.
+// developer, for bad input every problem with its field, and the receipt
+// (with the SHA-256 of the body when one was read, and the as-of date and
+// horizon once they are known), so that a refusal can be audited too.
 type errorBody struct {
-	Error    string       `json:"error"`
-	Message  string       `json:"message"`
-	Problems input.Errors `json:"problems,omitempty"`
+	Error    string           `json:"error"`
+	Message  string           `json:"message"`
+	Problems input.Errors     `json:"problems,omitempty"`
+	Receipt  followup.Receipt `json:"receipt"`
 }
 
-func writeError(w http.ResponseWriter, status int, short, msg string, problems input.Errors) {
-	writeJSON(w, status, errorBody{Error: short, Message: msg, Problems: problems})
+func writeError(w http.ResponseWriter, status int, short, msg string, problems input.Errors, rc followup.Receipt) {
+	writeJSON(w, status, errorBody{Error: short, Message: msg, Problems: problems, Receipt: rc})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -125,7 +143,7 @@ func (h *handler) readInput(w http.ResponseWriter, r *http.Request) *input.Data 
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || (mt != "application/json" && mt != "text/json") {
-			writeError(w, http.StatusUnsupportedMediaType, "unsupported media type", fmt.Sprintf("Content-Type %q: send application/json", ct), nil)
+			writeError(w, http.StatusUnsupportedMediaType, "unsupported media type", fmt.Sprintf("Content-Type %q: send application/json", ct), nil, h.base)
 			return nil
 		}
 	}
@@ -133,29 +151,29 @@ func (h *handler) readInput(w http.ResponseWriter, r *http.Request) *input.Data 
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			writeError(w, http.StatusRequestEntityTooLarge, "request body too large", fmt.Sprintf("the body is larger than %d bytes", MaxBodyBytes), nil)
+			writeError(w, http.StatusRequestEntityTooLarge, "request body too large", fmt.Sprintf("the body is larger than %d bytes", MaxBodyBytes), nil, h.base)
 			return nil
 		}
-		writeError(w, http.StatusBadRequest, "bad input", "cannot read the request body: "+err.Error(), nil)
+		writeError(w, http.StatusBadRequest, "bad input", "cannot read the request body: "+err.Error(), nil, h.base)
 		return nil
 	}
 	data, err := input.Decode(bodyName, bytes.NewReader(body), input.Options{})
 	if err != nil {
-		writeInputError(w, err)
+		writeInputError(w, err, h.receipt(body, followup.Options{}))
 		return nil
 	}
 	return data
 }
 
-func writeInputError(w http.ResponseWriter, err error) {
+func writeInputError(w http.ResponseWriter, err error, rc followup.Receipt) {
 	l := input.AsErrors(err)
 	switch {
 	case l == nil:
-		writeError(w, http.StatusInternalServerError, "internal error", err.Error(), nil)
+		writeError(w, http.StatusInternalServerError, "internal error", err.Error(), nil, rc)
 	case errors.Is(err, report.ErrOverBudget):
-		writeError(w, http.StatusRequestEntityTooLarge, "over budget", l[0].Error(), l)
+		writeError(w, http.StatusRequestEntityTooLarge, "over budget", l[0].Error(), l, rc)
 	default:
-		writeError(w, http.StatusBadRequest, "bad input", l[0].Error(), l)
+		writeError(w, http.StatusBadRequest, "bad input", l[0].Error(), l, rc)
 	}
 }
 
@@ -202,12 +220,16 @@ func (h *handler) schedule(w http.ResponseWriter, r *http.Request) {
 	opt, problems := h.queryParams(r, data)
 	problems = append(problems, queries.ScheduleOptions(r.URL.Query(), &opt)...)
 	if problems != nil {
-		writeInputError(w, problems)
+		writeInputError(w, problems, h.receipt(data.Bytes(), followup.Options{}))
 		return
+	}
+	if opt.Regime == nil { // a query setting (phoneChildConversation) may have chosen another
+		opt.Regime = h.regime
 	}
 	rep, err := report.Build(data, opt)
 	if err != nil {
-		writeInputError(w, err)
+		until := opt.AsOf + date.Date(7*opt.Weeks)
+		writeInputError(w, err, h.receipt(data.Bytes(), followup.Options{AsOf: opt.AsOf, Until: until}))
 		return
 	}
 	writeJSON(w, http.StatusOK, rep)
@@ -222,6 +244,9 @@ type validation struct {
 	Findings finding.List `json:"findings"`
 	// OK is true when no finding is an error.
 	OK bool `json:"ok"`
+	// Receipt: the caseloads are those of one day, so its horizon is the
+	// as-of date itself.
+	Receipt followup.Receipt `json:"receipt"`
 }
 
 type workerLoad struct {
@@ -242,7 +267,7 @@ func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
 	}
 	opt, problems := h.queryParams(r, data)
 	if problems != nil {
-		writeInputError(w, problems)
+		writeInputError(w, problems, h.receipt(data.Bytes(), followup.Options{}))
 		return
 	}
 	team := report.Team(data)
@@ -251,12 +276,26 @@ func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
 	if l == nil {
 		l = finding.List{}
 	}
-	out := validation{AsOf: opt.AsOf, Policy: p.String(), Source: p.Source(), Findings: l, OK: !l.HasErrors(), Workers: []workerLoad{}}
+	out := validation{AsOf: opt.AsOf, Policy: p.String(), Source: p.Source(), Findings: l, OK: !l.HasErrors(), Workers: []workerLoad{},
+		Receipt: h.receipt(data.Bytes(), followup.Options{AsOf: opt.AsOf, Until: opt.AsOf})}
 	for _, wl := range caseload.Loads(team, p, opt.AsOf) {
 		out.Workers = append(out.Workers, workerLoad{ID: wl.Worker.ID, Team: wl.Worker.Team, FTE: wl.Worker.FTE, Cases: wl.Cases,
 			SoftLimit: wl.Limits.Soft, HardLimit: wl.Limits.Hard})
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// openAPIDocument is the service's OpenAPI 3.1 document, as embedded.
+var openAPIDocument = contract.OpenAPI()
+
+// openAPI answers GET /v1/openapi.json with the OpenAPI 3.1 document of
+// the service (examples/contract/schema/openapi.json): the document, not
+// an answer, so it has no receipt.
+func openAPI(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(openAPIDocument)
 }
 
 // intervention is one entry of the catalogue in GET /v1/rules.
@@ -271,11 +310,14 @@ type intervention struct {
 
 // rules answers GET /v1/rules: the municipal rule set, the statutory sets
 // with their effective dates and sources, and the intervention catalogue.
+// The receipt lists each set with the SHA-256 of its data, as every
+// answer's receipt does, so that an old answer's sets can be matched
+// against today's.
 func (h *handler) rules(w http.ResponseWriter, _ *http.Request) {
 	var ivs []intervention
 	for _, iv := range ladder.Default().All() {
 		var rule string
-		if r, ok := followup.HerningRules().RuleFor(iv.Code); ok {
+		if r, ok := h.regime.Municipal().RuleFor(iv.Code); ok {
 			rule = r.ID
 		}
 		ivs = append(ivs, intervention{Code: iv.Code, Danish: iv.Danish, English: iv.English, Step: iv.Step, Placement: iv.Placement, Rule: rule})
@@ -284,5 +326,6 @@ func (h *handler) rules(w http.ResponseWriter, _ *http.Request) {
 		Municipal     *followup.RuleSet   `json:"municipal"`
 		Statutory     []*followup.RuleSet `json:"statutory"`
 		Interventions []intervention      `json:"interventions"`
-	}{followup.HerningRules(), followup.Herning().StatutorySets(), ivs})
+		Receipt       followup.Receipt    `json:"receipt"`
+	}{h.regime.Municipal(), h.regime.StatutorySets(), ivs, h.base})
 }

@@ -7,6 +7,7 @@
 //	POST /v1/intake             the intake deadlines (notification, assessment, plan, hearing)
 //	POST /v1/workdays           Danish working days alone
 //	POST /v1/figures/childyears two child-year snapshots compared as KORA 2017 does
+//	GET  /v1/openapi.json       the OpenAPI 3.1 document of the service
 //
 // It accepts the same JSON as examples/schedule (shared through
 // examples/internal/input) and answers bad input with 400 and a JSON body

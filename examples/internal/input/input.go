@@ -39,10 +39,16 @@ type Data struct {
 	Cases   []Case
 
 	file string
+	raw  []byte
 }
 
 // File returns the name the data was read from.
 func (d *Data) File() string { return d.file }
+
+// Bytes returns the document as it was read, byte for byte: what an
+// answer's receipt hashes (followup.Receipt.InputSHA256). The caller must
+// not modify it.
+func (d *Data) Bytes() []byte { return d.raw }
 
 // Worker is a case worker (rådgiver).
 type Worker struct {
@@ -166,6 +172,7 @@ func Decode(file string, r io.Reader, opt Options) (*Data, error) {
 	if len(d.errs) > 0 {
 		return nil, d.errs
 	}
+	data.raw = raw
 	return data, nil
 }
 

@@ -68,6 +68,11 @@ type Report struct {
 	// notifications' and the young people's plans' — in working-day
 	// order (deadlines.go).
 	Deadlines []Deadline `json:"deadlines"`
+	// Receipt says what the report was computed with: trappe's version,
+	// the rule sets with their SHA-256, the calendar, AsOf and Until, and
+	// the SHA-256 of the input document as read (input.Data.Bytes). With
+	// the input it computes the same report again (followup.Receipt.Replay).
+	Receipt followup.Receipt `json:"receipt"`
 
 	// due is the due list: items not done that are overdue or due by
 	// Until, in working-day order (indices into Items).
@@ -282,6 +287,7 @@ schedule:
 	if err := r.figures(cases, records, plans, opt.AsOf); err != nil {
 		return nil, err
 	}
+	r.Receipt = opt.Regime.Receipt(followup.Options{AsOf: opt.AsOf, Until: r.Until, Calendar: opt.Calendar}, d.Bytes())
 	return r, nil
 }
 
