@@ -564,9 +564,11 @@ func (r *Regime) notificationDeadline(op string, n Notification, now time.Time) 
 	switch {
 	case it.Status != Done:
 	case it.LateBy > 0:
-		parts = append(parts, msg.New("followup.intake.assessed-late", "at", msg.String(intakeClock(n.Assessed)), "by", msg.Duration(it.LateBy)))
+		parts = append(parts, msg.New("followup.intake.done-at.late", "what", msg.Nested(msg.New("followup.intake.verb.assessed")),
+			"at", msg.String(intakeClock(n.Assessed)), "by", msg.Duration(it.LateBy)))
 	default:
-		parts = append(parts, msg.New("followup.intake.assessed", "at", msg.String(intakeClock(n.Assessed))))
+		parts = append(parts, msg.New("followup.intake.done-at.on-time", "what", msg.Nested(msg.New("followup.intake.verb.assessed")),
+			"at", msg.String(intakeClock(n.Assessed))))
 	}
 	it.reasons = []Reason{intakeReason(rule, parts...)}
 	return it, nil
@@ -928,16 +930,23 @@ func intakeReason(r *IntakeRule, parts ...msg.Message) Reason {
 // other law than the day the clock started; by names that day (a message
 // code such as "followup.intake.by.receipt").
 func intakeLawNote(r *IntakeRule, by string, anchor, due date.Date) []msg.Message {
-	code, boundary := "", date.Date(0)
+	if m := lawNote(r, msg.Nested(msg.New(by)), anchor, due); m.Code != "" {
+		return []msg.Message{m}
+	}
+	return nil
+}
+
+// lawNote is the note on the law chosen by the day the clock started
+// (what that day is: by), or no message when the deadline falls under the
+// same law.
+func lawNote(r *IntakeRule, by msg.Value, anchor, due date.Date) msg.Message {
 	switch {
 	case r.Until != 0 && due > r.Until:
-		code, boundary = "followup.intake.law-note-after", r.Until+1
+		return msg.New("followup.intake.law.after", "anchor", by, "day", msg.Date(anchor), "law", msg.String(r.RuleSet), "boundary", msg.Date(r.Until+1))
 	case due < r.Effective:
-		code, boundary = "followup.intake.law-note-before", r.Effective
-	default:
-		return nil
+		return msg.New("followup.intake.law.before", "anchor", by, "day", msg.Date(anchor), "law", msg.String(r.RuleSet), "boundary", msg.Date(r.Effective))
 	}
-	return []msg.Message{msg.New(code, "by", msg.Nested(msg.New(by)), "anchor", msg.Date(anchor), "law", msg.String(r.RuleSet), "boundary", msg.Date(boundary))}
+	return msg.Message{}
 }
 
 // intakeMonthEnd explains a due date clamped to the month's last day.
@@ -951,13 +960,22 @@ func intakeMonthEnd(anchor, due date.Date) []msg.Message {
 // intakeOutcome describes a done date-based item; verb is a message code
 // such as "followup.intake.verb.made".
 func intakeOutcome(it IntakeItem, verb string) []msg.Message {
-	if it.Status != Done {
-		return nil
+	if m := outcome(it, msg.Nested(msg.New(verb))); m.Code != "" {
+		return []msg.Message{m}
 	}
-	if it.Late <= 0 {
-		return []msg.Message{msg.New("followup.intake.done", "verb", msg.Nested(msg.New(verb)), "on", msg.Date(it.DoneOn))}
+	return nil
+}
+
+// outcome describes a done date-based item (what was done: what), or no
+// message for one not done.
+func outcome(it IntakeItem, what msg.Value) msg.Message {
+	switch {
+	case it.Status != Done:
+		return msg.Message{}
+	case it.Late <= 0:
+		return msg.New("followup.intake.done.on-time", "what", what, "on", msg.Date(it.DoneOn))
 	}
-	return []msg.Message{msg.New("followup.intake.done-late", "verb", msg.Nested(msg.New(verb)), "on", msg.Date(it.DoneOn), "late", msg.Days(it.Late))}
+	return msg.New("followup.intake.done.late", "what", what, "on", msg.Date(it.DoneOn), "late", msg.Days(it.Late))
 }
 
 // intakeClock formats a moment for a case worker, in its own location; "" for

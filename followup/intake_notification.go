@@ -387,39 +387,19 @@ func noteOf(rule *IntakeRule) msg.Message {
 // lawNote15 explains the choice of law when the deadline falls under the
 // other law than the day the clock started.
 func lawNote15(r *IntakeRule, anchorWhat Text, anchor, due date.Date) msg.Message {
-	var out msg.Message
-	switch {
-	case r.Until != 0 && due > r.Until:
-		out = intake15Text("followup.intake.law.after", "anchor", textValue(anchorWhat), "day", msg.Date(anchor),
-			"law", msg.String(r.RuleSet), "boundary", msg.Date(r.Until+1))
-	case due < r.Effective:
-		out = intake15Text("followup.intake.law.before", "anchor", textValue(anchorWhat), "day", msg.Date(anchor),
-			"law", msg.String(r.RuleSet), "boundary", msg.Date(r.Effective))
-	}
-	return out
+	return lawNote(r, textValue(anchorWhat), anchor, due)
 }
 
 // monthEnd15 explains a due date clamped to the month's last day.
 func monthEnd15(anchor, due date.Date) msg.Message {
-	var out msg.Message
-	if anchor.Day() != due.Day() {
-		out = intake15Text("followup.intake.month-end", "day", msg.Int(anchor.Day()))
+	if m := intakeMonthEnd(anchor, due); len(m) > 0 {
+		return m[0]
 	}
-	return out
+	return msg.Message{}
 }
 
 // outcome15 describes a done date-based item.
-func outcome15(it IntakeItem, what Text) msg.Message {
-	var out msg.Message
-	switch {
-	case it.Status != Done:
-	case it.Late <= 0:
-		out = intake15Text("followup.intake.done.on-time", "what", textValue(what), "on", msg.Date(it.DoneOn))
-	default:
-		out = intake15Text("followup.intake.done.late", "what", textValue(what), "on", msg.Date(it.DoneOn), "late", msg.Days(it.Late))
-	}
-	return out
-}
+func outcome15(it IntakeItem, what Text) msg.Message { return outcome(it, textValue(what)) }
 
 // outcomeAt15 describes a done timestamp-based item.
 func outcomeAt15(it IntakeItem, what Text) msg.Message {

@@ -60,6 +60,9 @@ func TestMessagesCatalogueIsUsedAndComplete(t *testing.T) {
 	for _, e := range rulesMessages {
 		declared[e.Code] = true
 	}
+	for _, e := range intake15Messages {
+		declared[e.Code] = true
+	}
 	for code := range emitted {
 		if strings.HasPrefix(code, "followup.") || strings.HasPrefix(code, "ruleset.") || strings.HasPrefix(code, "regime.") || strings.HasPrefix(code, "receipt.") {
 			assert.True(t, declared[code], "code %q is emitted but has no text", code)
