@@ -2,15 +2,12 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/trappe-dk/trappe/ladder/msg"
 	"io"
 	"mime"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -177,39 +174,6 @@ func writeInputError(w http.ResponseWriter, err error, rc followup.Receipt) {
 	}
 }
 
-// queryParams reads ?asof=&weeks=&worker=&lang=; the query wins over the
-// body's "asOf" and "weeks".
-func (h *handler) queryParams(r *http.Request, data *input.Data) (report.Options, input.Errors) {
-	q := r.URL.Query()
-	var problems input.Errors
-	bad := func(field, value, reason string) {
-		problems = append(problems, &input.Error{File: "query", Field: field, Value: strconv.Quote(value), Reason: reason})
-	}
-	opt := report.Options{AsOf: data.AsOf, Weeks: cmp.Or(data.Weeks, report.DefaultWeeks), Worker: q.Get("worker"), Lang: cmp.Or(q.Get("lang"), "da"),
-		Budget: report.ServiceBudget()}
-	if s := q.Get("asof"); s != "" {
-		d, err := ladder.ParseDate(s)
-		if err != nil {
-			bad("asof", s, input.DateReason(err))
-		}
-		opt.AsOf = d
-	}
-	if opt.AsOf == 0 {
-		opt.AsOf = h.opt.today()
-	}
-	if s := q.Get("weeks"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > report.MaxWeeks {
-			bad("weeks", s, fmt.Sprintf("want a whole number from 1 to %d", report.MaxWeeks))
-		}
-		opt.Weeks = n
-	}
-	if _, err := msg.ParseLang(opt.Lang); err != nil {
-		bad("lang", opt.Lang, "want da or en")
-	}
-	return opt, problems
-}
-
 // schedule answers POST /v1/schedule with the report of examples/schedule
 // -format json.
 func (h *handler) schedule(w http.ResponseWriter, r *http.Request) {
@@ -217,8 +181,7 @@ func (h *handler) schedule(w http.ResponseWriter, r *http.Request) {
 	if data == nil {
 		return
 	}
-	opt, problems := h.queryParams(r, data)
-	problems = append(problems, queries.ScheduleOptions(r.URL.Query(), &opt)...)
+	opt, problems := queries.ReportOptions(r.URL.Query(), data, h.opt.today())
 	if problems != nil {
 		writeInputError(w, problems, h.receipt(data.Bytes(), followup.Options{}))
 		return
@@ -265,7 +228,7 @@ func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
 	if data == nil {
 		return
 	}
-	opt, problems := h.queryParams(r, data)
+	opt, problems := queries.ReportOptions(r.URL.Query(), data, h.opt.today())
 	if problems != nil {
 		writeInputError(w, problems, h.receipt(data.Bytes(), followup.Options{}))
 		return

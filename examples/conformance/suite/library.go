@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -98,37 +97,9 @@ func reply(status int, v any) (int, []byte, error) {
 	return status, b, err
 }
 
-// options reads asof, weeks, worker and lang as the service does (the
-// query wins over the body), then the optional settings.
+// options reads the request's options as the service does.
 func (l Library) options(r Request, data *input.Data) (report.Options, error) {
-	var problems input.Errors
-	bad := func(field, value, reason string) {
-		problems = append(problems, &input.Error{File: "query", Field: field, Value: strconv.Quote(value), Reason: reason})
-	}
-	q := r.Query
-	opt := report.Options{AsOf: data.AsOf, Weeks: cmp.Or(data.Weeks, report.DefaultWeeks), Worker: q.Get("worker"),
-		Lang: cmp.Or(q.Get("lang"), "da"), Budget: report.ServiceBudget()}
-	if s := q.Get("asof"); s != "" {
-		d, err := ladder.ParseDate(s)
-		if err != nil {
-			bad("asof", s, input.DateReason(err))
-		}
-		opt.AsOf = d
-	}
-	if opt.AsOf == 0 {
-		opt.AsOf = cmp.Or(l.Today, date.NewAt(time.Now()))
-	}
-	if s := q.Get("weeks"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > report.MaxWeeks {
-			bad("weeks", s, fmt.Sprintf("want a whole number from 1 to %d", report.MaxWeeks))
-		}
-		opt.Weeks = n
-	}
-	if opt.Lang != "da" && opt.Lang != "en" {
-		bad("lang", opt.Lang, "want da or en")
-	}
-	problems = append(problems, queries.ScheduleOptions(q, &opt)...)
+	opt, problems := queries.ReportOptions(r.Query, data, cmp.Or(l.Today, date.NewAt(time.Now())))
 	if problems != nil {
 		return opt, problems
 	}
