@@ -247,7 +247,7 @@ func blIntakeRows() []IntakeRule {
 			Note:      Text{"Fra 10 år er barnet part i sagen (BL § 3).", "From 10 the child is a party to the case (BL § 3)."},
 			Source:    "BL § 5, stk. 3 (tidl. SEL § 48); " + srcHearing,
 			Effective: BarnetsLovEffective},
-		// Issue 15: the notification's handling (RESEARCH-15 §2).
+		// Issue 15: the notification's handling (BL §§ 137–138, SEL § 155 a–b).
 		{ID: "BL-138", Kind: NotifierReceipt, Layer: Statutory, RuleSet: lawBL, Within: Span{Days: 6}, If: []Fact{FactProfessional},
 			Name:      Text{"Kvittering for modtagelsen til den fagperson, der underrettede", "Receipt confirmed to the professional who notified"},
 			When:      Text{"underretning fra en fagperson med skærpet underretningspligt (BL § 133)", "a notification from a professional with the heightened duty to notify (BL § 133)"},
@@ -264,7 +264,7 @@ func blIntakeRows() []IntakeRule {
 			Note:      note137Deadline,
 			Source:    "BL § 137, stk. 3–4 (tidl. SEL § 155 a)",
 			Effective: BarnetsLovEffective},
-		// The young person's plan (BL § 108; RESEARCH-15 §3): the rows
+		// The young person's plan (BL § 108): the rows
 		// are tried in order, the first whose facts fit applies.
 		{ID: "BL-108", Kind: YoungPersonsPlan, Layer: Statutory, RuleSet: lawBL, Before: true, FromAge: 16, If: []Fact{FactPlacement, FactWithoutConsent},
 			Name:      Text{"Ungeplanen foreligger før afgørelsen", "The young person's plan exists before the decision"},

@@ -15,7 +15,7 @@ import (
 )
 
 // The expected values below are worked out by hand from statutory.md,
-// domain.md §3 and RESEARCH-15, with weekdays and Danish holidays looked
+// domain.md §3 and the sources cited on each row (issue 15), with weekdays and Danish holidays looked
 // up in a calendar: Easter 2024 is 31 March (Skærtorsdag 28 March,
 // Langfredag 29 March, 2. påskedag 1 April), Kristi himmelfartsdag 2024 is
 // 9 May, 2025 29 May; Store Bededag is no holiday from 2024.

@@ -24,7 +24,7 @@ import (
 // tested there).
 //
 // After the table come the aftercare (ungestøtte, formerly efterværn)
-// entries of issue 15, restated from RESEARCH-15 §1 by hand: the basis
+// entries of issue 15, restated from the research for issue 15 (BL §§ 114–116, SEL § 76; see the catalogue entries' notes) by hand: the basis
 // aftercare, never a placement (a placement ends at 18; the continued stay
 // is ungestøtte), statutory follow-up (BL § 95, stk. 1, lists §§ 114–116),
 // and the step of where the young person lives, so that a young person who
@@ -150,7 +150,7 @@ func TestStepIsNotLegalCategory(t *testing.T) {
 // A continued stay under ungestøtte is not a placement (a placement ends at
 // 18), but it sits on the step of where the young person lives: a youth
 // who stays on in the foster family on the 18th birthday makes no move on
-// the ladder, only a lateral change of intervention (RESEARCH-15 §1).
+// the ladder, only a lateral change of intervention (issue 15).
 func TestAftercareIsNotAPlacement(t *testing.T) {
 	for _, code := range aftercareCodes {
 		iv := ladder.MustParseIntervention(code)
