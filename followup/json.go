@@ -216,6 +216,9 @@ func (it Item) MarshalJSON() ([]byte, error) {
 	if j.Rules == nil {
 		j.Rules = []string{}
 	}
+	if j.Why.Reasons == nil {
+		j.Why.Reasons = []Reason{} // never null: the zero Item has no reasons
+	}
 	return json.Marshal(j)
 }
 

@@ -6,6 +6,7 @@ package input
 // calls intakeOf and notificationsAfter.
 
 import (
+	"github.com/trappe-dk/trappe/ladder"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -82,8 +83,16 @@ func (d *decoder) moment(a at, s string, req bool) time.Time {
 		return time.Time{}
 	}
 	t, err := time.Parse(time.RFC3339, s)
-	if err != nil || t.Year() > 9999 {
+	_, offset := t.Zone()
+	if err != nil || offset <= -24*3600 || offset >= 24*3600 || t.Format(time.RFC3339Nano) != s && t.Format(time.RFC3339) != s {
+		// time.Parse is lenient (a one-digit hour, an offset of +24:00):
+		// accept only a time that formats back to itself.
 		d.bad(a, quote(s), "not a time as YYYY-MM-DDThh:mm:ss+01:00 (RFC 3339, with the UTC offset)")
+		return time.Time{}
+	}
+	if !ladder.InDateRange(date.NewAt(t)) {
+		// The zero time (0001-01-01) would read as "not given".
+		d.bad(a, quote(s), "outside the supported dates 1900-01-01 to 2199-12-31")
 		return time.Time{}
 	}
 	return t
