@@ -192,6 +192,23 @@
 // comes from the build information the Go toolchain embeds
 // (runtime/debug), not from a file or the environment.
 //
+// An item of a measure that has ended and was never held is missed: it can
+// no longer be held, so DueIn and NextDue leave it out, Compliance counts
+// it, and the plan has a finding for it. Findings and reasons are derived
+// when read (Plan.Findings, Item.Why), as messages with their arguments
+// (package ladder/msg); nothing is formatted while scheduling.
+//
+// # Storing, answering fast, replaying
+//
+// Records, items and plans have a JSON wire format (json.go). A stored
+// plan reads back with Regime.DecodePlan, which schedules its record again
+// and refuses it if the answer differs (the rules or the law changed).
+// Regime.NextDue answers "when is the next follow-up due?" from the raw
+// record without building the plan, and DueAppend fills a caller's buffer;
+// neither allocates in the common case. A Receipt names what an answer was
+// computed with (trappe's version, each rule set's SHA-256, the calendar,
+// the dates, the input's SHA-256), so it can be audited and computed again.
+//
 // Nothing here reads a clock: the as-of date is always a parameter. Rule
 // sets, regimes, plans and calendars are immutable and safe for concurrent
 // use.
