@@ -12,14 +12,11 @@ import (
 
 	"github.com/rickb777/date/v2"
 
-	"github.com/trappe-dk/trappe/caseload"
 	"github.com/trappe-dk/trappe/examples/contract"
 	"github.com/trappe-dk/trappe/examples/internal/input"
 	"github.com/trappe-dk/trappe/examples/internal/queries"
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
-	"github.com/trappe-dk/trappe/ladder"
-	"github.com/trappe-dk/trappe/ladder/finding"
 )
 
 // MaxBodyBytes bounds a request body: 1 MiB. A larger body gets 413.
@@ -198,29 +195,6 @@ func (h *handler) schedule(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, rep)
 }
 
-// validation is the answer of POST /v1/caseload/validate.
-type validation struct {
-	AsOf     date.Date    `json:"asOf"`
-	Policy   string       `json:"policy"`
-	Source   string       `json:"source"`
-	Workers  []workerLoad `json:"workers"`
-	Findings finding.List `json:"findings"`
-	// OK is true when no finding is an error.
-	OK bool `json:"ok"`
-	// Receipt: the caseloads are those of one day, so its horizon is the
-	// as-of date itself.
-	Receipt followup.Receipt `json:"receipt"`
-}
-
-type workerLoad struct {
-	ID        string  `json:"id"`
-	Team      string  `json:"team,omitempty"`
-	FTE       float64 `json:"fte"`
-	Cases     int     `json:"cases"`
-	SoftLimit float64 `json:"softLimit"`
-	HardLimit float64 `json:"hardLimit"`
-}
-
 // validate answers POST /v1/caseload/validate: the team's caseloads
 // against Herning's policy (caseload.Herning) on the as-of date.
 func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
@@ -233,18 +207,9 @@ func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
 		writeInputError(w, problems, h.receipt(data.Bytes(), followup.Options{}))
 		return
 	}
-	team := report.Team(data)
-	p := caseload.Herning()
-	l := caseload.Validate(team, p, opt.AsOf)
-	if l == nil {
-		l = finding.List{}
-	}
-	out := validation{AsOf: opt.AsOf, Policy: p.String(), Source: p.Source(), Findings: l, OK: !l.HasErrors(), Workers: []workerLoad{},
-		Receipt: h.receipt(data.Bytes(), followup.Options{AsOf: opt.AsOf, Until: opt.AsOf})}
-	for _, wl := range caseload.Loads(team, p, opt.AsOf) {
-		out.Workers = append(out.Workers, workerLoad{ID: wl.Worker.ID, Team: wl.Worker.Team, FTE: wl.Worker.FTE, Cases: wl.Cases,
-			SoftLimit: wl.Limits.Soft, HardLimit: wl.Limits.Hard})
-	}
+	out := queries.Validate(data, opt.AsOf)
+	rc := h.receipt(data.Bytes(), followup.Options{AsOf: opt.AsOf, Until: opt.AsOf})
+	out.Receipt = &rc
 	writeJSON(w, http.StatusOK, out)
 }
 
@@ -261,34 +226,16 @@ func openAPI(w http.ResponseWriter, _ *http.Request) {
 	_, _ = w.Write(openAPIDocument)
 }
 
-// intervention is one entry of the catalogue in GET /v1/rules.
-type intervention struct {
-	Code      string      `json:"code"`
-	Danish    string      `json:"danish"`
-	English   string      `json:"english"`
-	Step      ladder.Step `json:"step"`
-	Placement bool        `json:"placement"`
-	Rule      string      `json:"rule,omitempty"`
-}
-
 // rules answers GET /v1/rules: the municipal rule set, the statutory sets
 // with their effective dates and sources, and the intervention catalogue.
 // The receipt lists each set with the SHA-256 of its data, as every
 // answer's receipt does, so that an old answer's sets can be matched
 // against today's.
 func (h *handler) rules(w http.ResponseWriter, _ *http.Request) {
-	var ivs []intervention
-	for _, iv := range ladder.Default().All() {
-		var rule string
-		if r, ok := h.regime.Municipal().RuleFor(iv.Code); ok {
-			rule = r.ID
-		}
-		ivs = append(ivs, intervention{Code: iv.Code, Danish: iv.Danish, English: iv.English, Step: iv.Step, Placement: iv.Placement, Rule: rule})
-	}
 	writeJSON(w, http.StatusOK, struct {
-		Municipal     *followup.RuleSet   `json:"municipal"`
-		Statutory     []*followup.RuleSet `json:"statutory"`
-		Interventions []intervention      `json:"interventions"`
-		Receipt       followup.Receipt    `json:"receipt"`
-	}{h.regime.Municipal(), h.regime.StatutorySets(), ivs, h.base})
+		Municipal     *followup.RuleSet      `json:"municipal"`
+		Statutory     []*followup.RuleSet    `json:"statutory"`
+		Interventions []queries.Intervention `json:"interventions"`
+		Receipt       followup.Receipt       `json:"receipt"`
+	}{h.regime.Municipal(), h.regime.StatutorySets(), queries.Interventions(h.regime.Municipal()), h.base})
 }

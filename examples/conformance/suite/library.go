@@ -12,13 +12,10 @@ import (
 
 	"github.com/rickb777/date/v2"
 
-	"github.com/trappe-dk/trappe/caseload"
 	"github.com/trappe-dk/trappe/examples/internal/input"
 	"github.com/trappe-dk/trappe/examples/internal/queries"
 	"github.com/trappe-dk/trappe/examples/internal/report"
 	"github.com/trappe-dk/trappe/followup"
-	"github.com/trappe-dk/trappe/ladder"
-	"github.com/trappe-dk/trappe/ladder/finding"
 )
 
 // Library is a Target that answers each request with the Go library,
@@ -118,25 +115,6 @@ func (l Library) schedule(r Request) (any, error) {
 	return report.Build(data, opt)
 }
 
-// validation is the answer of POST /v1/caseload/validate.
-type validation struct {
-	AsOf     date.Date    `json:"asOf"`
-	Policy   string       `json:"policy"`
-	Source   string       `json:"source"`
-	Workers  []workerLoad `json:"workers"`
-	Findings finding.List `json:"findings"`
-	OK       bool         `json:"ok"`
-}
-
-type workerLoad struct {
-	ID        string  `json:"id"`
-	Team      string  `json:"team,omitempty"`
-	FTE       float64 `json:"fte"`
-	Cases     int     `json:"cases"`
-	SoftLimit float64 `json:"softLimit"`
-	HardLimit float64 `json:"hardLimit"`
-}
-
 func (l Library) validate(r Request) (any, error) {
 	data, err := input.Decode(bodyName, bytes.NewReader(r.Body), input.Options{})
 	if err != nil {
@@ -146,42 +124,14 @@ func (l Library) validate(r Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	team := report.Team(data)
-	p := caseload.Herning()
-	fs := caseload.Validate(team, p, opt.AsOf)
-	if fs == nil {
-		fs = finding.List{}
-	}
-	out := validation{AsOf: opt.AsOf, Policy: p.String(), Source: p.Source(), Findings: fs, OK: !fs.HasErrors(), Workers: []workerLoad{}}
-	for _, wl := range caseload.Loads(team, p, opt.AsOf) {
-		out.Workers = append(out.Workers, workerLoad{ID: wl.Worker.ID, Team: wl.Worker.Team, FTE: wl.Worker.FTE, Cases: wl.Cases,
-			SoftLimit: wl.Limits.Soft, HardLimit: wl.Limits.Hard})
-	}
-	return out, nil
-}
-
-type intervention struct {
-	Code      string      `json:"code"`
-	Danish    string      `json:"danish"`
-	English   string      `json:"english"`
-	Step      ladder.Step `json:"step"`
-	Placement bool        `json:"placement"`
-	Rule      string      `json:"rule,omitempty"`
+	return queries.Validate(data, opt.AsOf), nil
 }
 
 // rules is the answer of GET /v1/rules.
 func rules() any {
-	var ivs []intervention
-	for _, iv := range ladder.Default().All() {
-		var rule string
-		if r, ok := followup.HerningRules().RuleFor(iv.Code); ok {
-			rule = r.ID
-		}
-		ivs = append(ivs, intervention{Code: iv.Code, Danish: iv.Danish, English: iv.English, Step: iv.Step, Placement: iv.Placement, Rule: rule})
-	}
 	return struct {
-		Municipal     *followup.RuleSet   `json:"municipal"`
-		Statutory     []*followup.RuleSet `json:"statutory"`
-		Interventions []intervention      `json:"interventions"`
-	}{followup.HerningRules(), followup.Herning().StatutorySets(), ivs}
+		Municipal     *followup.RuleSet      `json:"municipal"`
+		Statutory     []*followup.RuleSet    `json:"statutory"`
+		Interventions []queries.Intervention `json:"interventions"`
+	}{followup.HerningRules(), followup.Herning().StatutorySets(), queries.Interventions(followup.HerningRules())}
 }
